@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Regenerates generated/ from fixtures/ with the built compiler (run `npm run build` first,
+// or use `npm run generate`). Review the diff before committing: these are golden files.
+import path from 'node:path';
+import { compile } from '../dist/index.js';
+import { fixtures, outputs } from './fixtures.mjs';
+
+let failed = false;
+for (const fixture of fixtures) {
+  for (const output of outputs) {
+    const out = path.join('generated', fixture.name, output.folder);
+    const result = compile(fixture.spec, out, output.options);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      failed = true;
+      console.error(`${fixture.spec}: ${errors.length} error(s); run gatewright lint ${fixture.spec}`);
+      continue;
+    }
+    console.log(`${out}: ${result.written?.written.length ?? 0} written, ${result.written?.removed.length ?? 0} removed`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

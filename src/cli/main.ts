@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../diagnostics/diagnostic.js';
+import { compileCommand } from './commands/compile.js';
+import { lintCommand } from './commands/lint.js';
+import { exitCodes, processIo, version, type Io } from './io.js';
+
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 the spec has errors, 2 usage or
+ * internal error. User mistakes never print a stack trace.
+ */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
+  const program = new Command('gatewright')
+    .description('Compile OpenAPI 3.0/3.1 with x-gateway extensions into AWS API Gateway infrastructure, handlers, SDKs and lint results.')
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  for (const command of [compileCommand(io, setExit), lintCommand(io, setExit)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'));
+  }
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return exitCodes.usage;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
+      return exitCodes.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`gatewright: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    const detail = error instanceof Error ? (process.env['GATEWRIGHT_DEBUG'] ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr(
+      `gatewright: internal error: ${detail}\nThis is a bug in gatewright, not in your spec. Please report it with the spec (or a minimal part of it) at https://github.com/gatewright/gatewright/issues. Set GATEWRIGHT_DEBUG=1 for a stack trace.\n`,
+    );
+    return exitCodes.internal;
+  }
+}

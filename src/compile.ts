@@ -1,0 +1,64 @@
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
+import { diagnostic } from './diagnostics/codes.js';
+import { buildApi } from './frontend/build-api.js';
+import type { Api } from './ir/types.js';
+import { loadSpec, type LoadOptions } from './load/load-spec.js';
+import type { SourceSet } from './load/source.js';
+import { defaultArtifacts, targetsFor, type Artifact, type TargetOptions } from './targets/index.js';
+import type { OutputFile } from './writer/file-set.js';
+import { OutputError, writeOutput, type WriteSummary } from './writer/write-output.js';
+
+export interface CompileOptions {
+  /** Infrastructure flavour: `sam` (default) or `cloudformation`. */
+  readonly target?: TargetOptions['infrastructure'];
+  /** Which artifacts to produce; see `defaultArtifacts`. */
+  readonly emit?: readonly Artifact[];
+  readonly load?: LoadOptions;
+}
+
+export interface CompileResult {
+  /** The IR, when the front end could build one. */
+  readonly api?: Api;
+  readonly sources: SourceSet;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Empty when there are errors: nothing is generated from a broken spec. */
+  readonly files: readonly OutputFile[];
+}
+
+/** Loads, checks and compiles a spec into a file set, in memory. */
+export function compileSpec(specPath: string, options: CompileOptions = {}): CompileResult {
+  const loaded = loadSpec(specPath, options.load);
+  const { api, diagnostics: frontEnd } = buildApi(loaded);
+  const diagnostics = [...frontEnd];
+  if (!api || hasErrors(diagnostics)) return { ...(api ? { api } : {}), sources: loaded.sources, diagnostics, files: [] };
+  const targetOptions: TargetOptions = { infrastructure: options.target ?? 'sam' };
+  const ctx = { options: targetOptions, report: (d: Diagnostic) => diagnostics.push(d) };
+  const files: OutputFile[] = [];
+  for (const artifact of options.emit ?? defaultArtifacts) {
+    for (const target of targetsFor(artifact, targetOptions)) files.push(...target.render(target.plan(api, ctx), ctx));
+  }
+  return { api, sources: loaded.sources, diagnostics, files: hasErrors(diagnostics) ? [] : files };
+}
+
+export interface CompileToFolderResult extends CompileResult {
+  readonly written?: WriteSummary;
+}
+
+/** Compiles a spec and writes the result into `outDir`; on any error the folder is left as it was. */
+export function compile(specPath: string, outDir: string, options: CompileOptions & { forceStubs?: boolean } = {}): CompileToFolderResult {
+  const result = compileSpec(specPath, options);
+  if (hasErrors(result.diagnostics)) return result;
+  try {
+    const written = writeOutput(outDir, result.files, { forceOnce: options.forceStubs ?? false });
+    return { ...result, written };
+  } catch (error) {
+    if (!(error instanceof OutputError) && !isFileSystemError(error)) throw error;
+    const code = error instanceof OutputError ? 'output-path-unsafe' : 'output-write-failed';
+    return { ...result, files: [], diagnostics: [...result.diagnostics, diagnostic(code, `${(error as Error).message} The output folder was left as it was.`)] };
+  }
+}
+
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}

@@ -1,0 +1,58 @@
+import pc from 'picocolors';
+import type { Severity } from '../diagnostic.js';
+import { counts, locate, type Report, type ReporterOptions } from './report.js';
+
+/** Human output: grouped by file, each problem with line:col, code, pointer and a code frame. */
+export function formatStylish(reports: readonly Report[], options: ReporterOptions): string {
+  const c = pc.createColors(options.color ?? false);
+  const lines: string[] = [];
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  for (const report of reports) {
+    const located = locate(report, options.cwd);
+    let currentFile: string | undefined;
+    for (const item of located) {
+      if (item.file !== currentFile) {
+        if (currentFile !== undefined) lines.push('');
+        lines.push(c.underline(item.file));
+        currentFile = item.file;
+      }
+      const { diagnostic, span } = item;
+      const position = span ? `${span.start.line}:${span.start.column}` : '';
+      lines.push(`  ${c.dim(position.padEnd(7))} ${paint[diagnostic.severity](diagnostic.severity.padEnd(7))} ${diagnostic.message}  ${c.dim(diagnostic.code)}`);
+      if (item.pointer !== undefined) lines.push(`          ${c.dim(`at #${item.pointer}`)}`);
+      if (span && item.pointer !== undefined) {
+        const origin = diagnostic.origin;
+        if (origin) lines.push(...codeFrame(report, origin.file, span, c.dim, paint[diagnostic.severity]));
+      }
+      for (const related of item.related) {
+        const at = related.span ? `${related.file}:${related.span.start.line}:${related.span.start.column}` : related.file;
+        lines.push(`          ${c.dim(`${related.message}: ${at} (#${related.pointer})`)}`);
+      }
+    }
+  }
+  const total = counts(reports);
+  const problems = total.error + total.warning;
+  if (problems > 0 || total.info > 0) {
+    if (lines.length > 0) lines.push('');
+    const summary = `${problems} problem${problems === 1 ? '' : 's'} (${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'})${total.info > 0 ? `, ${total.info} info` : ''}`;
+    lines.push(total.error > 0 ? c.red(c.bold(`✖ ${summary}`)) : total.warning > 0 ? c.yellow(c.bold(`⚠ ${summary}`)) : c.dim(summary));
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<typeof locate>[number]['span']>, dim: (s: string) => string, mark: (s: string) => string): string[] {
+  const first = Math.max(1, span.start.line - 1);
+  const last = span.start.line;
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = report.sources.lineText(file, line).replace(/\t/g, ' ');
+    const clipped = text.length > 160 ? text.slice(0, 157) + '...' : text;
+    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clipped}`);
+  }
+  const lineText = report.sources.lineText(file, span.start.line);
+  const endColumn = span.end.line === span.start.line ? span.end.column : lineText.length + 1;
+  const length = Math.max(1, Math.min(endColumn - span.start.column, 160 - span.start.column));
+  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, span.start.column - 1))}${mark('^'.repeat(Math.max(1, length)))}`);
+  return out;
+}

@@ -1,0 +1,312 @@
+import type { Origin } from '../../diagnostics/diagnostic.js';
+import { parsePointer } from '../../load/json-pointer.js';
+import type { NamedSchema, Schema, SchemaOrBoolean, SchemaType } from '../../ir/schema.js';
+import { schemaRef } from '../../ir/schema.js';
+import { child, isObject, type BuildContext, type Node } from '../context.js';
+
+const schemaTypes = new Set<SchemaType>(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const subschemaMaps = ['properties', 'patternProperties', 'dependentSchemas'] as const;
+const subschemaLists = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
+const subschemas = ['additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains', 'unevaluatedProperties', 'items'] as const;
+const numbers = ['minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
+const strings = ['format', 'pattern', 'title', 'description', 'contentMediaType', 'contentEncoding'] as const;
+const booleans = ['uniqueItems', 'deprecated', 'readOnly', 'writeOnly'] as const;
+/** Keywords kept outside a `nullable` wrapper: they describe the whole value. */
+const annotations = ['title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly'] as const;
+/** Keywords that say nothing about the value: a `$ref` with only these beside it stays a plain reference. */
+const ignorable = new Set(['$schema', '$id', '$comment', '$anchor', 'xml', 'externalDocs']);
+
+const maxDepth = 256;
+
+type MutableSchema = { -readonly [K in keyof Schema]: Schema[K] };
+
+/**
+ * Names every schema of the API and converts each into the IR dialect. Component schemas
+ * keep their names; a schema that a `$ref` reaches anywhere else (another file, a
+ * definition inside a path) is hoisted under a new unique name, so that every reference
+ * in the IR names a schema of `Api.schemas`.
+ */
+export class SchemaRegistry {
+  readonly #nameByTarget = new Map<string, string>();
+  readonly #names = new Set<string>();
+  readonly #named: { name: string; schema: SchemaOrBoolean; origin: Origin }[] = [];
+  readonly #pending: { index: number; origin: Origin }[] = [];
+  #depth = 0;
+
+  constructor(private readonly ctx: BuildContext) {}
+
+  /** Reserves the component names first, so that hoisted schemas never take one. */
+  reserveComponents(components: Node | undefined): void {
+    if (!components || !isObject(components.value)) return;
+    for (const name of Object.keys(components.value)) {
+      const origin = child(components, name).origin;
+      this.#reserve(name, this.#aliasTarget(origin) ?? origin);
+      this.#nameByTarget.set(`${origin.file}#${origin.pointer}`, name);
+    }
+  }
+
+  /**
+   * A component that is only a `$ref` to a schema elsewhere (another file) names that
+   * schema: `Book: {$ref: schemas/book.yaml#/Book}` makes the file's schema "Book".
+   */
+  #aliasTarget(origin: Origin): Origin | undefined {
+    const value = this.ctx.resolver.at(origin);
+    if (!isObject(value) || typeof value['$ref'] !== 'string' || Object.keys(value).some((k) => k !== '$ref' && !k.startsWith('x-'))) return undefined;
+    const target = this.ctx.resolver.target(origin.file, value['$ref']);
+    if (!target || this.ctx.resolver.at(target) === undefined) return undefined;
+    const componentsPrefix = '/components/schemas/';
+    if (target.file === this.ctx.rootFile && target.pointer.startsWith(componentsPrefix)) return undefined;
+    if (this.#nameByTarget.has(`${target.file}#${target.pointer}`)) return undefined;
+    return target;
+  }
+
+  /** Converts every reserved schema not converted yet; call once the document has been read. */
+  convertPending(): void {
+    // Converting one schema may hoist others onto the end of the list.
+    for (let i = 0; i < this.#pending.length; i++) {
+      const { index, origin } = this.#pending[i] as { index: number; origin: Origin };
+      const entry = this.#named[index];
+      if (entry) entry.schema = this.convert({ value: this.ctx.resolver.at(origin), origin });
+    }
+    this.#pending.length = 0;
+  }
+
+  get named(): readonly NamedSchema[] {
+    return this.#named;
+  }
+
+  has(name: string): boolean {
+    return this.#nameByTarget.has(`${this.ctx.rootFile}#/components/schemas/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
+
+  /** The IR reference (`#/components/schemas/<name>`) for a `$ref` written at `from`. */
+  refFor(from: Origin, ref: string): string | undefined {
+    const target = this.ctx.resolver.target(from.file, ref);
+    if (!target || this.ctx.resolver.at(target) === undefined) return undefined;
+    const key = `${target.file}#${target.pointer}`;
+    const known = this.#nameByTarget.get(key);
+    if (known !== undefined) return schemaRef(known);
+    const name = this.#reserve(this.#hoistedName(target), target);
+    return schemaRef(name);
+  }
+
+  #reserve(wanted: string, origin: Origin): string {
+    let name = wanted;
+    for (let n = 2; this.#names.has(name); n++) name = `${wanted}${n}`;
+    if (name !== wanted) {
+      this.ctx.report('schema-name-collision', `The schema at ${origin.file}#${origin.pointer} is named "${name}" because "${wanted}" is taken.`, origin);
+    }
+    this.#names.add(name);
+    this.#nameByTarget.set(`${origin.file}#${origin.pointer}`, name);
+    this.#pending.push({ index: this.#named.length, origin });
+    this.#named.push({ name, schema: {}, origin });
+    return name;
+  }
+
+  #hoistedName(target: Origin): string {
+    const tokens = parsePointer(target.pointer) ?? [];
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const token = tokens[i] as string;
+      if (!/^[0-9]+$/.test(token) && !keywordLike.has(token) && token.trim() !== '') return token;
+    }
+    const base = target.file.split('/').pop() ?? 'Schema';
+    return base.replace(/\.(ya?ml|json)$/i, '') || 'Schema';
+  }
+
+  /** Converts a Schema Object of either OpenAPI version into the IR dialect. */
+  convert(node: Node, booleanAllowed = false): SchemaOrBoolean {
+    if (this.#depth > maxDepth) {
+      this.ctx.report('openapi-unexpected-type', `Schemas are nested more than ${maxDepth} levels deep here; use named components and $ref.`, node.origin);
+      return {};
+    }
+    this.#depth++;
+    try {
+      return this.#convert(node, booleanAllowed);
+    } finally {
+      this.#depth--;
+    }
+  }
+
+  #convert(node: Node, booleanAllowed: boolean): SchemaOrBoolean {
+    const { value, origin } = node;
+    if (typeof value === 'boolean') {
+      if (this.ctx.version === '3.0' && !booleanAllowed) this.ctx.report('openapi-unexpected-type', 'OpenAPI 3.0 schemas must be objects; boolean schemas need OpenAPI 3.1.', origin);
+      return value;
+    }
+    if (!isObject(value)) {
+      this.ctx.report('openapi-unexpected-type', `A schema must be an object, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}.`, origin);
+      return {};
+    }
+    if (typeof value['$ref'] === 'string') {
+      const ref = this.refFor(origin, value['$ref']);
+      if (ref === undefined) return {};
+      const siblings = Object.keys(value).filter((k) => k !== '$ref' && !k.startsWith('x-') && !ignorable.has(k));
+      // OpenAPI 3.0 ignores every sibling of $ref; 3.1 (JSON Schema 2020-12) applies them too.
+      if (siblings.length === 0 || this.ctx.version === '3.0') return { $ref: ref };
+      const rest = this.#convert({ value: Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$ref')), origin }, false);
+      const { allOf, ...others } = typeof rest === 'boolean' ? {} : (rest as MutableSchema);
+      return { allOf: [{ $ref: ref }, ...(allOf ?? [])], ...others };
+    }
+
+    const out: MutableSchema = {};
+    const type = value['type'];
+    if (typeof type === 'string' && schemaTypes.has(type as SchemaType)) {
+      if (type === 'null' && this.ctx.version === '3.0') this.#unexpected(child(node, 'type'), 'OpenAPI 3.0 has no "null" type; use nullable: true.');
+      else out.type = type as SchemaType;
+    } else if (Array.isArray(type) && this.ctx.version === '3.1' && type.every((t) => typeof t === 'string' && schemaTypes.has(t as SchemaType))) {
+      out.type = type.length === 1 ? (type[0] as SchemaType) : (type as SchemaType[]);
+    } else if (type !== undefined) {
+      this.#unexpected(child(node, 'type'), `"type" must be one of ${[...schemaTypes].join(', ')}${this.ctx.version === '3.1' ? ', or a list of them' : ''}.`);
+    }
+
+    for (const key of subschemaMaps) {
+      const map = value[key];
+      if (map === undefined) continue;
+      if (!isObject(map)) {
+        this.#unexpected(child(node, key), `"${key}" must be an object of schemas.`);
+        continue;
+      }
+      const mapNode = child(node, key);
+      const converted: Record<string, SchemaOrBoolean> = {};
+      for (const name of Object.keys(map)) converted[name] = this.convert(child(mapNode, name));
+      out[key] = converted;
+    }
+    for (const key of subschemaLists) {
+      const list = value[key];
+      if (list === undefined) continue;
+      if (!Array.isArray(list)) {
+        this.#unexpected(child(node, key), `"${key}" must be a list of schemas.`);
+        continue;
+      }
+      const listNode = child(node, key);
+      out[key] = list.map((_, i) => this.convert(child(listNode, i)));
+    }
+    for (const key of subschemas) {
+      if (value[key] === undefined) continue;
+      if (key === 'items' && Array.isArray(value[key])) {
+        this.#unexpected(child(node, key), '"items" must be one schema; for tuples use prefixItems (OpenAPI 3.1).');
+        continue;
+      }
+      // OpenAPI 3.0 allows a boolean only for additionalProperties.
+      out[key] = this.convert(child(node, key), key === 'additionalProperties');
+    }
+    for (const key of numbers) {
+      const n = value[key];
+      if (n === undefined) continue;
+      if (typeof n === 'number' && Number.isFinite(n)) out[key] = n;
+      else this.#unexpected(child(node, key), `"${key}" must be a number.`);
+    }
+    for (const key of strings) {
+      const s = value[key];
+      if (s === undefined) continue;
+      if (typeof s === 'string') out[key] = s;
+      else this.#unexpected(child(node, key), `"${key}" must be a string.`);
+    }
+    for (const key of booleans) {
+      const b = value[key];
+      if (b === undefined) continue;
+      if (typeof b === 'boolean') out[key] = b;
+      else this.#unexpected(child(node, key), `"${key}" must be true or false.`);
+    }
+    this.#exclusiveBound(node, out, 'exclusiveMinimum', 'minimum');
+    this.#exclusiveBound(node, out, 'exclusiveMaximum', 'maximum');
+
+    const required = value['required'];
+    if (Array.isArray(required) && required.every((r) => typeof r === 'string')) out.required = required as string[];
+    else if (required !== undefined) this.#unexpected(child(node, 'required'), '"required" must be a list of property names.');
+
+    const enumValues = value['enum'];
+    if (Array.isArray(enumValues)) out.enum = enumValues;
+    else if (enumValues !== undefined) this.#unexpected(child(node, 'enum'), '"enum" must be a list of values.');
+    if ('const' in value) out.const = value['const'];
+    if ('default' in value) out.default = value['default'];
+    const examples = value['examples'];
+    if (Array.isArray(examples)) out.examples = examples;
+    else if ('example' in value) out.examples = [value['example']];
+
+    const dependentRequired = value['dependentRequired'];
+    if (isObject(dependentRequired)) out.dependentRequired = dependentRequired as Record<string, string[]>;
+
+    const discriminator = value['discriminator'];
+    if (discriminator !== undefined) this.#discriminator(child(node, 'discriminator'), out);
+
+    if (value['nullable'] === true) {
+      if (this.ctx.version === '3.1') {
+        this.ctx.report('openapi-unexpected-type', 'OpenAPI 3.1 has no "nullable"; write type: [..., "null"] instead. It was applied anyway.', child(node, 'nullable').origin, { severity: 'warning' });
+      }
+      return makeNullable(out);
+    }
+    return out;
+  }
+
+  #exclusiveBound(node: Node, out: MutableSchema, key: 'exclusiveMinimum' | 'exclusiveMaximum', bound: 'minimum' | 'maximum'): void {
+    const v = isObject(node.value) ? node.value[key] : undefined;
+    if (v === undefined) return;
+    if (typeof v === 'number') {
+      out[key] = v;
+    } else if (typeof v === 'boolean' && this.ctx.version === '3.0') {
+      // 3.0 (draft 4) flags the bound as exclusive; 2020-12 moves the number over.
+      if (v && out[bound] !== undefined) {
+        out[key] = out[bound];
+        delete out[bound];
+      }
+    } else {
+      this.#unexpected(child(node, key), `"${key}" must be a number${this.ctx.version === '3.0' ? ' or a boolean' : ''}.`);
+    }
+  }
+
+  #discriminator(node: Node, out: MutableSchema): void {
+    const value = node.value;
+    if (!isObject(value) || typeof value['propertyName'] !== 'string') {
+      this.#unexpected(node, '"discriminator" must be an object with a string "propertyName".');
+      return;
+    }
+    const mapping: Record<string, string> = {};
+    const written = value['mapping'];
+    if (isObject(written)) {
+      const mappingNode = child(node, 'mapping');
+      for (const [key, target] of Object.entries(written)) {
+        if (typeof target !== 'string') continue;
+        const at = child(mappingNode, key).origin;
+        // A mapping value is a schema name or a reference.
+        const ref = /[#/.]/.test(target) ? this.refFor(at, target) : this.has(target) ? schemaRef(target) : undefined;
+        if (ref === undefined) {
+          this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.`, at);
+          continue;
+        }
+        mapping[key] = ref;
+      }
+    }
+    out.discriminator = Object.keys(mapping).length > 0 ? { propertyName: value['propertyName'], mapping } : { propertyName: value['propertyName'] };
+  }
+
+  #unexpected(node: Node, message: string): void {
+    this.ctx.report('openapi-unexpected-type', message, node.origin);
+  }
+}
+
+function makeNullable(schema: MutableSchema): Schema {
+  if (typeof schema.type === 'string') {
+    const nullable: MutableSchema = { ...schema, type: [schema.type, 'null'] };
+    if (schema.enum && !schema.enum.includes(null)) nullable.enum = [...schema.enum, null];
+    return nullable;
+  }
+  if (Array.isArray(schema.type)) {
+    return (schema.type as SchemaType[]).includes('null') ? schema : { ...schema, type: [...(schema.type as SchemaType[]), 'null'] };
+  }
+  const outer: MutableSchema = {};
+  const inner: MutableSchema = { ...schema };
+  for (const key of annotations) {
+    if (inner[key] !== undefined) {
+      (outer as Record<string, unknown>)[key] = inner[key];
+      delete inner[key];
+    }
+  }
+  return { ...outer, anyOf: [inner, { type: 'null' }] };
+}
+
+const keywordLike = new Set([
+  'schema', 'schemas', 'properties', 'items', 'additionalProperties', 'allOf', 'oneOf', 'anyOf', 'not', 'content', 'components',
+  '$defs', 'definitions', 'prefixItems', 'patternProperties', 'parameters', 'responses', 'requestBody', 'paths',
+  'application/json', 'get', 'put', 'post', 'delete', 'patch', 'head', 'options',
+]);

@@ -1,0 +1,130 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Code } from '../diagnostics/codes.js';
+import { appendPointer } from '../load/json-pointer.js';
+import { didYouMean } from './did-you-mean.js';
+
+export interface SchemaErrorCodes {
+  readonly invalid: Code;
+  readonly unknownKey: Code;
+}
+
+/**
+ * Turns ajv's errors into one located diagnostic per real problem. ajv reports every
+ * failed branch of a `oneOf`; where the value's type picks one branch, only that
+ * branch's errors are kept, so users read "unknown key" rather than three guesses.
+ */
+export function schemaErrorsToDiagnostics(
+  errors: readonly ErrorObject[],
+  base: Origin,
+  what: string,
+  codes: SchemaErrorCodes,
+): Diagnostic[] {
+  // ajv reports a bad property name twice: the inner check and propertyNames itself.
+  const kept = distil(errors.filter((e) => !(e.keyword !== 'propertyNames' && e.schemaPath.includes('/propertyNames/'))));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of kept) {
+    const pointer = base.pointer + error.instancePath;
+    let result: Diagnostic;
+    if (error.keyword === 'additionalProperties') {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      result = diagnostic(
+        codes.unknownKey,
+        `${what} has no key "${key}".${didYouMean(key, allowed)}${allowed.length > 0 && allowed.length <= 16 ? ` Allowed keys: ${allowed.join(', ')}.` : ''}`,
+        { file: base.file, pointer: appendPointer(pointer, key), key: true },
+      );
+    } else if (error.keyword === 'propertyNames') {
+      const key = String((error.params as { propertyName: string }).propertyName);
+      result = diagnostic(codes.invalid, `${describeAt(what, error.instancePath)} ${explain(error)}`, { file: base.file, pointer: appendPointer(pointer, key), key: true });
+    } else {
+      result = diagnostic(codes.invalid, `${describeAt(what, error.instancePath)} ${explain(error)}`, { file: base.file, pointer });
+    }
+    const key = `${result.origin?.pointer}|${result.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(result);
+    }
+  }
+  return out;
+}
+
+function describeAt(what: string, instancePath: string): string {
+  return instancePath === '' ? `${what}:` : `${what} at ${instancePath}:`;
+}
+
+function explain(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  const hint = description ? ` (${description.replace(/\.$/, '')})` : '';
+  switch (error.keyword) {
+    case 'required':
+      return `the required key "${String(params['missingProperty'])}" is missing; add it.`;
+    case 'enum':
+      return `must be one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+    case 'const':
+      return `must be ${JSON.stringify(params['allowedValue'])}.`;
+    case 'type':
+      return `must be ${article(String(params['type']))}${hint}.`;
+    case 'pattern':
+      return `does not match the expected form${hint || ` /${String(params['pattern'])}/`}.`;
+    case 'oneOf':
+    case 'anyOf':
+      return `is not any of the accepted forms${hint}.`;
+    case 'not':
+      return `uses a combination of keys that is not allowed${hint}; use only one integration (lambda, http, mock or aws).`;
+    case 'propertyNames':
+      return `has a key that is not allowed here: "${String(params['propertyName'])}"${hint}.`;
+    case 'maxProperties':
+      return `may hold at most ${String(params['limit'])} key(s)${hint}.`;
+    default:
+      return `${error.message ?? 'is not valid'}${hint}.`;
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function distil(errors: readonly ErrorObject[]): ErrorObject[] {
+  let current = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'then' && e.keyword !== 'else');
+  const isUnion = (e: ErrorObject): boolean => e.keyword === 'oneOf' || e.keyword === 'anyOf';
+  const isTypeLike = (e: ErrorObject): boolean => ['type', 'const', 'enum'].includes(e.keyword);
+  const isMissingRef = (e: ErrorObject): boolean => e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref';
+  const within = (e: ErrorObject, path: string): boolean => e.instancePath === path || e.instancePath.startsWith(path + '/');
+
+  // Innermost unions first, so that an outer union sees its branches already trimmed.
+  const unions = current.filter(isUnion).sort((a, b) => b.instancePath.length - a.instancePath.length || b.schemaPath.length - a.schemaPath.length);
+  for (const union of unions) {
+    if (!current.includes(union)) continue;
+    // Where the branches are written inline, their errors carry the union's schema path:
+    // keep only the branches whose type fits the value.
+    const prefix = union.schemaPath + '/';
+    const branchOf = (e: ErrorObject): number | undefined => {
+      if (!e.schemaPath.startsWith(prefix)) return undefined;
+      const index = Number(e.schemaPath.slice(prefix.length).split('/')[0]);
+      return Number.isInteger(index) ? index : undefined;
+    };
+    const byBranch = new Map<number, ErrorObject[]>();
+    for (const e of current) {
+      const branch = branchOf(e);
+      if (branch !== undefined) byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+    }
+    if (byBranch.size > 0) {
+      const wrongBranch = (list: readonly ErrorObject[]): boolean =>
+        list.some((e) => e.instancePath === union.instancePath && (isTypeLike(e) || isMissingRef(e)));
+      const plausible = [...byBranch.values()].filter((list) => !wrongBranch(list));
+      current = current.filter((e) => branchOf(e) === undefined);
+      if (plausible.length === 1) current = [...current.filter((e) => e !== union), ...(plausible[0] ?? [])];
+      continue;
+    }
+    // Branches reached through $ref report schema paths of their own: judge by instance path.
+    const related = current.filter((e) => e !== union && within(e, union.instancePath));
+    const wrong = (e: ErrorObject): boolean => e.instancePath === union.instancePath && (isTypeLike(e) || isMissingRef(e));
+    const substantive = related.filter((e) => !wrong(e) && !isUnion(e));
+    if (substantive.length > 0) current = current.filter((e) => e !== union && !(related.includes(e) && wrong(e)));
+    else current = current.filter((e) => !related.includes(e));
+  }
+  return current;
+}

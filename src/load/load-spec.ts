@@ -1,0 +1,267 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/codes.js';
+import { appendPointer, getAtPointer } from './json-pointer.js';
+import { detectFormat, parseSource } from './parse-source.js';
+import { literalValueKeys, parseRef, type RefTarget } from './references.js';
+import { SourceSet, type Source } from './source.js';
+
+export interface LoadOptions {
+  /** Folder that `$ref`s may not leave; defaults to the spec file's folder. */
+  readonly rootDir?: string;
+  readonly maxFileBytes?: number;
+  readonly maxFiles?: number;
+  readonly maxAliasCount?: number;
+}
+
+export const defaultLoadLimits = {
+  maxFileBytes: 128 * 1024 * 1024,
+  maxFiles: 1000,
+  maxAliasCount: 100,
+} as const;
+
+export interface LoadedSpec {
+  readonly sources: SourceSet;
+  /** The entry file; `undefined` when it could not be loaded. */
+  readonly root: Source | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Reads a spec and every file its `$ref`s name, enforcing the resolution rules: relative
+ * paths only, never a URL, never outside the root folder once symlinks are resolved.
+ * References stay in the data as written; `resolveRef` follows them on demand.
+ */
+export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpec {
+  const limits = { ...defaultLoadLimits, ...definedOnly(options) };
+  const entryAbsolute = path.resolve(specPath);
+  let entryReal: string;
+  try {
+    entryReal = fs.realpathSync(entryAbsolute);
+  } catch {
+    const sources = new SourceSet(path.dirname(entryAbsolute));
+    return {
+      sources,
+      root: undefined,
+      diagnostics: [diagnostic('load-file-not-found', `Cannot read ${specPath}: no such file. Check the path.`)],
+    };
+  }
+  const rootDir = fs.realpathSync(options.rootDir ? path.resolve(options.rootDir) : path.dirname(entryReal));
+  const sources = new SourceSet(rootDir);
+  const diagnostics: Diagnostic[] = [];
+  const entryFile = toPosix(path.relative(rootDir, entryReal));
+  if (isOutside(entryFile)) {
+    return {
+      sources,
+      root: undefined,
+      diagnostics: [diagnostic('load-file-not-found', `${specPath} is outside the root folder ${rootDir}.`)],
+    };
+  }
+
+  const readFile = (file: string, absolutePath: string, from: Origin | undefined): Source | undefined => {
+    const source = readSource(file, absolutePath, limits, from, diagnostics);
+    if (source) sources.add(source);
+    return source;
+  };
+
+  const root = readFile(entryFile, entryReal, undefined);
+  if (!root) return { sources, root: undefined, diagnostics };
+
+  const failedFiles = new Set<string>();
+  const queue: Source[] = [root];
+  const pendingTargets: { target: RefTarget; origin: Origin; ref: string }[] = [];
+  while (queue.length > 0) {
+    const source = queue.shift() as Source;
+    forEachRef(source.data, (ref, pointer) => {
+      const origin: Origin = { file: source.file, pointer: appendPointer(pointer, '$ref') };
+      if (typeof ref !== 'string') {
+        diagnostics.push(diagnostic('ref-invalid', 'A $ref must be a string such as "#/components/schemas/Order" or "schemas/order.yaml#/Order".', origin));
+        return;
+      }
+      const parsed = parseRef(source.file, ref);
+      if (parsed.kind === 'problem') {
+        diagnostics.push(diagnostic(parsed.code, parsed.message, origin));
+        return;
+      }
+      const { target } = parsed;
+      if (!sources.has(target.file) && !failedFiles.has(target.file)) {
+        const located = locateReferencedFile(rootDir, target.file, ref, origin, diagnostics);
+        if (!located) {
+          failedFiles.add(target.file);
+          return;
+        }
+        if (sources.files.length >= limits.maxFiles) {
+          diagnostics.push(diagnostic('load-too-many-files', `The spec references more than ${limits.maxFiles} files; merge some of them.`, origin));
+          failedFiles.add(target.file);
+          return;
+        }
+        const loaded = readFile(located.file, located.absolutePath, origin);
+        if (!loaded) {
+          failedFiles.add(target.file);
+          return;
+        }
+        if (located.file !== target.file) sources.alias(target.file, located.file);
+        queue.push(loaded);
+      }
+      pendingTargets.push({ target, origin, ref });
+    });
+  }
+
+  for (const { target, origin, ref } of pendingTargets) {
+    const source = sources.get(target.file);
+    const file = source?.file ?? target.file;
+    // A file that did not parse has been reported already.
+    if (!source || source.data === undefined) continue;
+    if (getAtPointer(source.data, target.pointer) === undefined) {
+      diagnostics.push(diagnostic('ref-unresolved', `The $ref "${ref}" points at nothing: ${file} has no node at "${target.pointer}". Fix the path or add the target.`, origin));
+    }
+  }
+  return { sources, root, diagnostics };
+}
+
+function locateReferencedFile(
+  rootDir: string,
+  file: string,
+  ref: string,
+  origin: Origin,
+  diagnostics: Diagnostic[],
+): { file: string; absolutePath: string } | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(path.join(rootDir, file));
+  } catch {
+    diagnostics.push(diagnostic('ref-file-not-found', `The $ref "${ref}" names ${file}, which does not exist in the spec's folder.`, origin));
+    return undefined;
+  }
+  const relative = toPosix(path.relative(rootDir, real));
+  if (isOutside(relative)) {
+    diagnostics.push(
+      diagnostic('ref-outside-root', `The $ref "${ref}" resolves (through a symbolic link) to ${real}, outside the spec's root folder; gatewright reads only files inside it.`, origin),
+    );
+    return undefined;
+  }
+  return { file: relative, absolutePath: real };
+}
+
+function readSource(
+  file: string,
+  absolutePath: string,
+  limits: { maxFileBytes: number; maxAliasCount: number },
+  from: Origin | undefined,
+  diagnostics: Diagnostic[],
+): Source | undefined {
+  const where = from ?? { file, pointer: '' };
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(absolutePath);
+    if (!stat.isFile()) {
+      diagnostics.push(diagnostic(from ? 'ref-file-not-found' : 'load-file-not-found', `${file} is not a regular file.`, from));
+      return undefined;
+    }
+    if (stat.size > limits.maxFileBytes) {
+      diagnostics.push(
+        diagnostic('load-file-too-large', `${file} is ${stat.size} bytes, over the ${limits.maxFileBytes}-byte cap; split it or raise --max-file-size.`, where),
+      );
+      return undefined;
+    }
+    bytes = fs.readFileSync(absolutePath);
+  } catch (error) {
+    diagnostics.push(diagnostic(from ? 'ref-file-not-found' : 'load-file-not-found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, from));
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    // Keep the readable part so the diagnostic can point at the bad byte.
+    const readable = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    diagnostics.push(
+      diagnostic('load-not-utf8', `${file} is not valid UTF-8 (the first bad byte is at byte offset ${bad}); save the file as UTF-8.`, { file, pointer: '', offset: readable.length }),
+    );
+    return { file, absolutePath, format: 'yaml', text: new TextDecoder('utf-8').decode(bytes), data: undefined };
+  }
+  const format = detectFormat(file, text);
+  const parsed = parseSource(file, text, format, limits);
+  if ('diagnostics' in parsed) {
+    // Syntax problems point into the file itself; keep its text so they can be located.
+    diagnostics.push(...parsed.diagnostics);
+    return { file, absolutePath, format, text, data: undefined };
+  }
+  return { file, absolutePath, format, text, data: parsed.data };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1));
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Names whose values are maps keyed by user-chosen names, not by keywords. */
+const nameMapKeys = new Set([
+  'properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'schemas', 'parameters', 'responses',
+  'paths', 'callbacks', 'headers', 'securitySchemes', 'requestBodies', 'links', 'content', 'encoding', 'variables',
+  'webhooks', 'pathItems', 'mapping',
+]);
+
+/**
+ * Calls `visit` for each `$ref` in reference position, skipping literal data (examples,
+ * defaults, enums) and foreign extensions where `$ref` is just a key.
+ */
+export function forEachRef(data: unknown, visit: (ref: unknown, pointer: string) => void): void {
+  const walk = (node: unknown, pointer: string, namesHere: boolean): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) walk(node[i], pointer + '/' + i, false);
+      return;
+    }
+    for (const key in node) {
+      const value = (node as Record<string, unknown>)[key];
+      const here = appendPointer(pointer, key);
+      if (!namesHere) {
+        if (key === '$ref') {
+          visit(value, pointer);
+          continue;
+        }
+        if (literalValueKeys.has(key) && key !== 'examples') continue;
+        if (key.startsWith('x-') && key !== 'x-gateway') continue;
+        if (key === 'examples') {
+          if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            for (const name in value) {
+              const example = (value as Record<string, unknown>)[name];
+              if (example !== null && typeof example === 'object' && '$ref' in example) {
+                visit((example as Record<string, unknown>)['$ref'], appendPointer(here, name));
+              }
+            }
+          }
+          continue;
+        }
+      }
+      walk(value, here, !namesHere && nameMapKeys.has(key));
+    }
+  };
+  walk(data, '', false);
+}
+
+function isOutside(relative: string): boolean {
+  return relative === '..' || relative.startsWith('../') || path.isAbsolute(relative);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

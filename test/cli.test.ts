@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, test } from 'vitest';
+import { mistakes } from '../scripts/fixtures.mjs';
+import { runCli } from './helpers/cli.js';
+import { repoRoot } from './helpers/diagnostics.js';
+import { tempDir, writeFiles } from './helpers/temp.js';
+
+describe('exit codes', () => {
+  test.each([
+    ['no arguments', 2, []],
+    ['--help', 0, ['--help']],
+    ['--version', 0, ['--version']],
+    ['compile --help', 0, ['compile', '--help']],
+    ['an unknown command', 2, ['frobnicate']],
+    ['an unknown option', 2, ['compile', 'fixtures/shop.yaml', '--nope']],
+    ['a bad --target', 2, ['compile', 'fixtures/shop.yaml', '-o', 'x', '--target', 'terraform']],
+    ['compile without -o', 2, ['compile', 'fixtures/shop.yaml']],
+    ['a spec file that does not exist', 2, ['compile', 'fixtures/nope.yaml', '--emit', 'ir']],
+    ['a spec with errors', 1, ['compile', mistakes.spec, '--emit', 'ir']],
+    ['a good spec', 0, ['compile', 'fixtures/shop.yaml', '--emit', 'ir']],
+    ['lint of a good spec', 0, ['lint', 'fixtures/notes-http.yaml']],
+    ['lint of several specs, one bad', 1, ['lint', 'fixtures/notes-http.yaml', mistakes.spec]],
+    ['lint with a bad --max-warnings', 2, ['lint', 'fixtures/shop.yaml', '--max-warnings', 'many']],
+  ] as const)('%s exits %i', async (_name, code, args) => {
+    const result = await runCli(args, repoRoot);
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  test('--max-warnings turns warnings into failure', async () => {
+    const dir = writeFiles({
+      'openapi.yaml': `openapi: 3.1.0
+info: {title: T, version: '1'}
+paths: {}
+components:
+  schemas:
+    A: {type: string, nullable: true}
+`,
+    });
+    const spec = path.join(dir, 'openapi.yaml');
+    expect((await runCli(['lint', spec])).code).toBe(0);
+    expect((await runCli(['lint', spec, '--max-warnings', '0'])).code).toBe(1);
+  });
+
+  test('compile -o writes into the folder and says so', async () => {
+    const out = tempDir();
+    const result = await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--emit', 'ir'], repoRoot);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/1 file\(s\) written/);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'ir.json'), 'utf8'))).toMatchObject({ kind: 'rest', name: 'shop-api' });
+  });
+});
+
+describe('reporters', () => {
+  test('SARIF output of the mistakes fixture is valid SARIF 2.1.0', async () => {
+    const result = await runCli(['lint', mistakes.spec, '--format', 'sarif'], repoRoot);
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, '../shared/schemas/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    const log = JSON.parse(result.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const expected = fs.readFileSync(path.join(repoRoot, mistakes.expected), 'utf8').trim().split('\n');
+    expect(log.runs[0]?.results.map((r) => `${r.ruleId}@${r.locations[0]?.physicalLocation.region.startLine}`)).toEqual(
+      expected.map((line) => `${line.split(' ')[2]}@${line.split(':')[1]}`),
+    );
+  });
+
+  test('GitHub annotations carry file, line and column, escaped', async () => {
+    const result = await runCli(['lint', mistakes.spec, '--format', 'github'], repoRoot);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(fs.readFileSync(path.join(repoRoot, mistakes.expected), 'utf8').trim().split('\n').length);
+    expect(lines[0]).toMatch(/^::error file=fixtures\/mistakes\.yaml,line=13,col=16,endLine=13,endColumn=\d+,title=gatewright x-gateway-reference::/);
+    for (const line of lines) expect(line).not.toMatch(/\n/);
+  });
+
+  test('stylish prints a code frame under each problem', async () => {
+    const result = await runCli(['lint', mistakes.spec], repoRoot);
+    expect(result.stdout).toContain('> 32 |         throtle: {rate: 5, burst: 5}');
+    expect(result.stdout).toMatch(/✖ 17 problems \(17 errors, 0 warnings\), 2 info/);
+  });
+});

@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fixtures, mistakes } from '../scripts/fixtures.mjs';
+import { runCli } from './helpers/cli.js';
+import { check, repoRoot } from './helpers/diagnostics.js';
+import { writeFiles } from './helpers/temp.js';
+
+describe('fixtures', () => {
+  test.each(fixtures)('$spec compiles to IR with no errors', async ({ spec }) => {
+    const result = await runCli(['compile', spec, '--emit', 'ir'], repoRoot);
+    expect(result.stderr).not.toMatch(/^\s+\d+:\d+\s+error\s/m);
+    expect(result.code).toBe(0);
+    const ir = JSON.parse(result.stdout) as { routes: unknown[]; messageRoutes: unknown[] };
+    expect(ir.routes.length + ir.messageRoutes.length).toBeGreaterThan(0);
+  });
+
+  test('the mistakes fixture reports every expected diagnostic, with file:line:col, and exits 1', async () => {
+    const result = await runCli(['compile', mistakes.spec, '--emit', 'ir'], repoRoot);
+    expect(result.code).toBe(1);
+    const expected = fs.readFileSync(path.join(repoRoot, mistakes.expected), 'utf8').trim().split('\n');
+    const json = await runCli(['compile', mistakes.spec, '--emit', 'ir', '--format', 'json'], repoRoot);
+    const found = (JSON.parse(json.stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; code: string }[] }).diagnostics.map(
+      (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code}`,
+    );
+    expect(found).toEqual(expected);
+    // The human format prints each of them with its position too.
+    for (const line of expected) {
+      const [where, , code] = line.split(' ');
+      const position = (where as string).split(':').slice(1).join(':');
+      expect(result.stderr).toMatch(new RegExp(`${position}\\s+\\w+\\s+.*${code}`));
+    }
+  });
+});
+
+const spec = (body: string) => `openapi: 3.0.3
+info: {title: T, version: '1'}
+${body}`;
+
+interface FrontEndCase {
+  readonly given: string;
+  readonly want: { readonly code: string; readonly at: string; readonly pointer?: string }[];
+}
+
+const cases: [string, FrontEndCase][] = [
+  [
+    'duplicate operationIds',
+    {
+      given: spec(`paths:
+  /a: {get: {operationId: same, responses: {'200': {description: ok}}}}
+  /b: {get: {operationId: same, responses: {'200': {description: ok}}}}
+`),
+      want: [{ code: 'operation-id-duplicate', at: '5:27', pointer: '/paths/~1b/get/operationId' }],
+    },
+  ],
+  [
+    'paths the same up to parameter names, with the same method and different handlers',
+    {
+      given: spec(`paths:
+  /items/{id}: {get: {parameters: [{name: id, in: path, required: true, schema: {type: string}}], x-gateway: {lambda: {handler: a}}, responses: {'200': {description: ok}}}}
+  /items/{key}: {get: {parameters: [{name: key, in: path, required: true, schema: {type: string}}], x-gateway: {lambda: {handler: b}}, responses: {'200': {description: ok}}}}
+`),
+      want: [{ code: 'path-ambiguous', at: '5:18' }],
+    },
+  ],
+  [
+    'a path parameter that is not declared',
+    {
+      given: spec(`paths:
+  /items/{id}:
+    get:
+      responses: {'200': {description: ok}}
+`),
+      want: [{ code: 'path-parameter-undeclared', at: '6:7' }],
+    },
+  ],
+  [
+    'a declared path parameter missing from the template',
+    {
+      given: spec(`paths:
+  /items:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+`),
+      want: [{ code: 'path-parameter-not-in-path', at: '6:20' }],
+    },
+  ],
+  [
+    'a header name that is not an RFC 9110 token',
+    {
+      given: spec(`paths:
+  /a:
+    get:
+      parameters: [{name: 'X Trace:Id', in: header, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          headers:
+            'Bad(Header)': {schema: {type: string}}
+`),
+      want: [
+        { code: 'header-name-invalid', at: '6:27' },
+        { code: 'header-name-invalid', at: '11:13' },
+      ],
+    },
+  ],
+  [
+    'an unknown x-gateway key, with a suggestion',
+    {
+      given: spec(`x-gateway: {kind: rest, stagse: {prod: {}}}
+paths: {}
+`),
+      want: [{ code: 'x-gateway-unknown-key', at: '3:25', pointer: '/x-gateway/stagse' }],
+    },
+  ],
+  [
+    'a feature the API kind does not have',
+    {
+      given: spec(`x-gateway: {kind: http, stages: {prod: {cache: {sizeGb: 0.5}}}}
+paths: {}
+`),
+      want: [{ code: 'x-gateway-kind-mismatch', at: '3:48' }],
+    },
+  ],
+  [
+    'a bearer scheme on REST without Cognito or an authorizer',
+    {
+      given: spec(`paths: {}
+components:
+  securitySchemes:
+    bearer: {type: http, scheme: bearer}
+`),
+      want: [{ code: 'security-scheme-unsupported', at: '6:13' }],
+    },
+  ],
+];
+
+describe('front-end checks', () => {
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const dir = writeFiles({ 'openapi.yaml': given });
+    const { diagnostics } = check(path.join(dir, 'openapi.yaml'));
+    const errors = diagnostics.filter((d) => d.severity !== 'info');
+    expect(errors.map((d) => ({ code: d.code, at: d.at, ...(want.some((w) => w.pointer) ? { pointer: d.pointer } : {}) }))).toEqual(
+      want.map((w) => ({ code: w.code, at: w.at, ...(w.pointer ? { pointer: w.pointer } : {}) })),
+    );
+    expect(errors[0]?.message).toMatch(/[.?]$/);
+  });
+
+  test('the suggestion names the closest key', () => {
+    const dir = writeFiles({ 'openapi.yaml': spec(`x-gateway: {kind: rest, stagse: {prod: {}}}\npaths: {}\n`) });
+    expect(check(path.join(dir, 'openapi.yaml')).diagnostics[0]?.message).toContain('Did you mean "stages"?');
+  });
+
+  test('operations that share a handler and the same gateway path are both kept; the later is shadowed', () => {
+    const dir = writeFiles({
+      'openapi.yaml': spec(`paths:
+  /compare/{basehead}: {get: {operationId: a, parameters: [{name: basehead, in: path, required: true, schema: {type: string}}], responses: {'200': {description: ok}}}}
+  /compare/{base}...{head}:
+    get:
+      operationId: b
+      parameters:
+        - {name: base, in: path, required: true, schema: {type: string}}
+        - {name: head, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok}}
+`),
+    });
+    const { api, diagnostics } = check(path.join(dir, 'openapi.yaml'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(api?.routes.map((r) => [r.id, r.gatewayPath, r.shadowedBy])).toEqual([
+      ['a', '/compare/{basehead}', undefined],
+      ['b', '/compare/{basehead}', 'a'],
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { compileSpec } from '../src/compile.js';
+import { fixtures, outputs } from '../scripts/fixtures.mjs';
+import { repoRoot } from './helpers/diagnostics.js';
+
+// generated/ holds what compiling each fixture gives; `npm run generate` rewrites it.
+describe.each(fixtures)('generated/$name', (fixture) => {
+  test.each(outputs)('matches a fresh compile ($options.target $folder)', (output) => {
+    const result = compileSpec(path.join(repoRoot, fixture.spec), output.options as Parameters<typeof compileSpec>[1]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const folder = path.join(repoRoot, 'generated', fixture.name, output.folder);
+    for (const file of result.files) {
+      if (file.once) continue;
+      const committed = path.join(folder, file.path);
+      expect(fs.existsSync(committed), `${committed} is missing; run npm run generate`).toBe(true);
+      expect(fs.readFileSync(committed, typeof file.contents === 'string' ? 'utf8' : null), `${committed} is stale; run npm run generate and review the diff`).toEqual(
+        typeof file.contents === 'string' ? file.contents : Buffer.from(file.contents),
+      );
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, '.gatewright/manifest.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(manifest.files).sort()).toEqual(result.files.filter((f) => !f.once).map((f) => f.path).sort());
+  });
+});
