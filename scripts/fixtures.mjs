@@ -10,5 +10,8 @@ export const fixtures = [
 /** The mistakes fixture fails on purpose; its expected diagnostics are in fixtures/mistakes.expected.txt. */
 export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt' };
 
-/** Output folders per fixture: one compile per entry. */
-export const outputs = [{ folder: '', options: { target: 'sam', emit: ['ir'] } }];
+/** Output folders per fixture: one compile per entry; `cloudformation/` holds the second template flavour. */
+export const outputs = [
+  { folder: '', options: { target: 'sam', emit: ['ir', 'template'] } },
+  { folder: 'cloudformation', options: { target: 'cloudformation', emit: ['template'] } },
+];
