@@ -15,6 +15,7 @@ export function addHttpApi(ctx: UnitContext): void {
     ctx.template.add(ctx.names.api, {
       Type: 'AWS::Serverless::HttpApi',
       Properties: {
+        Name: ctx.api.name,
         ...(ctx.api.description ? { Description: ctx.api.description } : {}),
         StageName: stage.name,
         DefinitionBody: ctx.document ?? {},

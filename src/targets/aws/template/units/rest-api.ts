@@ -49,7 +49,7 @@ function addSamApi(ctx: UnitContext): void {
       OpenApiVersion: '3.0.1',
       DefinitionBody: ctx.document ?? {},
       ...(gateway.apiKeySource === 'AUTHORIZER' ? { ApiKeySourceType: 'AUTHORIZER' } : {}),
-      ...(gateway.policy !== undefined ? { Auth: { ResourcePolicy: { CustomStatements: policyStatements(gateway.policy) } } } : {}),
+      ...(gateway.policy !== undefined ? { Policy: gateway.policy as CfnValue } : {}),
       ...(settings.Variables ? { Variables: settings.Variables } : {}),
       ...(settings.MethodSettings ? { MethodSettings: settings.MethodSettings } : {}),
       ...(settings.CacheClusterEnabled ? { CacheClusterEnabled: true, CacheClusterSize: settings.CacheClusterSize } : {}),
@@ -153,9 +153,4 @@ function methodSetting(stage: Stage, route: Route): CfnValue | undefined {
 /** Method settings name a resource with its slashes escaped: `/orders/{id}` is `/~1orders~1{id}`. */
 export function methodSettingPath(path: string): string {
   return '/' + path.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function policyStatements(policy: unknown): CfnValue[] {
-  const statement = (policy as { Statement?: unknown }).Statement;
-  return (Array.isArray(statement) ? statement : statement !== undefined ? [statement] : []) as CfnValue[];
 }
