@@ -2,24 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
-import { compileSpec } from '../src/compile.js';
 import { fixtures } from '../scripts/fixtures.mjs';
 import { checkTemplate, type Template } from './helpers/cfn-spec.js';
+import { compileTemplate } from './helpers/template.js';
 import { repoRoot } from './helpers/diagnostics.js';
 
 const samSchema = JSON.parse(fs.readFileSync(path.join(repoRoot, '../shared/schemas/sam.schema.json'), 'utf8')) as object;
 const validateSam = new Ajv({ allErrors: true, strict: false }).compile(samSchema);
-
-/** Compiles a spec to its template and reads it back the way CloudFormation does (YAML 1.1). */
-export function compileTemplate(spec: string, target: 'sam' | 'cloudformation'): { template: Template; text: string; codes: string[] } {
-  const result = compileSpec(spec, { target, emit: ['template'] });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(errors.map((d) => `${d.code}: ${d.message}`).join('\n'));
-  const file = result.files.find((f) => f.path === 'template.yaml');
-  if (!file || typeof file.contents !== 'string') throw new Error('no template.yaml');
-  return { template: parse(file.contents, { version: '1.1' }) as Template, text: file.contents, codes: result.diagnostics.map((d) => d.code) };
-}
 
 describe.each(fixtures)('template of $name', (fixture) => {
   const spec = path.join(repoRoot, fixture.spec);
