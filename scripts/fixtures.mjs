@@ -5,6 +5,8 @@ export const fixtures = [
   { name: 'chat-websocket', spec: 'fixtures/chat-websocket.yaml' },
   { name: 'library', spec: 'fixtures/library.yaml' },
   { name: 'events-31', spec: 'fixtures/events-31.yaml' },
+  { name: 'signals-websocket', spec: 'fixtures/signals-websocket.yaml' },
+  { name: 'vault-private', spec: 'fixtures/vault-private.yaml' },
 ];
 
 /** The mistakes fixture fails on purpose; its expected diagnostics are in fixtures/mistakes.expected.txt. */

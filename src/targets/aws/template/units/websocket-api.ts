@@ -141,6 +141,19 @@ function addRoute(ctx: UnitContext, route: MessageRoute, auth: ConnectAuth | und
       ...(route.respond ? { RouteResponseSelectionExpression: '$default' } : {}),
     },
   });
+  if (route.respond && route.integration.type === 'mock') {
+    // A mock answers only through an integration response.
+    const body = route.integration.body;
+    template.add(template.ids.get('IntegrationResponse', route.id), {
+      Type: 'AWS::ApiGatewayV2::IntegrationResponse',
+      Properties: {
+        ApiId: ref(ctx.names.api),
+        IntegrationId: ref(integrationId),
+        IntegrationResponseKey: '$default',
+        ...(body !== undefined ? { ResponseTemplates: { $default: JSON.stringify(body) }, TemplateSelectionExpression: '$default' } : {}),
+      },
+    });
+  }
   if (route.respond) {
     template.add(template.ids.get('RouteResponse', route.id), {
       Type: 'AWS::ApiGatewayV2::RouteResponse',
