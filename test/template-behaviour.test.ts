@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { compileSpec } from '../src/compile.js';
 import { maxPermissionsPerFunction } from '../src/targets/aws/template/units/permissions.js';
+import { planTemplate } from '../src/targets/aws/template/template-target.js';
 import { checkTemplate } from './helpers/cfn-spec.js';
 import { repoRoot } from './helpers/diagnostics.js';
 import { compileTemplate } from './helpers/template.js';
@@ -105,4 +106,18 @@ test('access logging on REST sets the account CloudWatch role, which a parameter
   expect(template.Resources['Api']).toMatchObject({ DependsOn: 'ApiGatewayCloudWatchRoleReady' });
   const quiet = compileTemplate(restSpec({ '/a': { get: op('getA') } }), 'cloudformation').template;
   expect(quiet.Resources['ApiGatewayAccount']).toBeUndefined();
+});
+
+describe('a document too large to inline', () => {
+  test.each(['sam', 'cloudformation'] as const)('%s: moves to api-definition.json, included with AWS::Include, and says why', (target) => {
+    const api = compileSpec(restSpec({ '/a': { get: op('getA') } }), { emit: ['ir'] }).api!;
+    const reported: string[] = [];
+    const bigDocument = () => ({ openapi: '3.0.1', info: { title: 'big', version: '1' }, paths: {}, 'x-padding': 'x'.repeat(1_100_000) });
+    const plan = planTemplate(api, target, { report: (d) => reported.push(d.code) }, bigDocument);
+    const body = plan.template.Resources['Api']!.Properties![target === 'sam' ? 'DefinitionBody' : 'Body'];
+    expect(body).toEqual({ 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 'api-definition.json' } } });
+    expect(plan.files.map((f) => f.path)).toEqual(['api-definition.json']);
+    expect(JSON.parse(String(plan.files[0]!.contents))).toEqual(bigDocument());
+    expect(reported).toContain('template-too-large');
+  });
 });
