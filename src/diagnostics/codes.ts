@@ -56,6 +56,9 @@ export const codes = {
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },
   'handler-conflict': { severity: 'error', summary: 'A handler is used in incompatible roles.' },
   'websocket-route-invalid': { severity: 'error', summary: 'A WebSocket route is not valid.' },
+  // SDK
+  'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
+  'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },

@@ -1,0 +1,2 @@
+// Named types for the API's schemas.
+export {};
