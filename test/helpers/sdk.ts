@@ -103,3 +103,45 @@ export const json = (status: number, value: unknown, headers: Record<string, str
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(value),
 });
+
+/** Starts Prism's mock server for a spec on 127.0.0.1; it rejects requests the spec does not allow. */
+export async function startPrism(spec: string): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const cli = path.join(repoRoot, 'node_modules/@stoplight/prism-cli/dist/index.js');
+  const child = spawn(process.execPath, [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (output.includes('Prism is listening')) {
+        clearInterval(poll);
+        resolve();
+      } else if (child.exitCode !== null || Date.now() - started > 60_000) {
+        clearInterval(poll);
+        child.kill();
+        reject(new Error(`Prism did not start for ${spec}:\n${output}`));
+      }
+    }, 50);
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
