@@ -5,6 +5,7 @@ import type { IamAuth, SchemeSpec } from './runtime/auth.js';
 import type { BinaryBody } from './runtime/serialize.js';
 import { executeApiUrl } from './runtime/servers.js';
 import { signRequest } from './runtime/sigv4.js';
+import type * as T from './types.js';
 
 /**
  * Credentials, per security scheme of the spec. Give the ones the operations you call need.
@@ -48,25 +49,27 @@ export type ListEventsParams = {
   /**
    * A start and end instant, as a two-item list.
    */
-  readonly window?: unknown;
-  readonly visibility?: unknown;
+  readonly window?: [string, string];
+  readonly visibility?: 'public' | 'private' | null;
 };
-export type ListEventsSuccess = Success<200, unknown>;
+export type ListEventsSuccess = Success<200, T.Event[]>;
 export type ListEventsError = ApiError<ErrorStatus, unknown>;
 export type ListEventsResult = ListEventsSuccess | Failure<ListEventsError>;
 
 /** Parameters of `createEvent`. */
 export type CreateEventParams = {
-  readonly body: unknown;
+  readonly body: T.EventInputRequest;
 };
-export type CreateEventSuccess = Success<201, unknown>;
+export type CreateEventSuccess = Success<201, T.Event>;
 export type CreateEventError = ApiError<ErrorStatus, unknown>;
 export type CreateEventResult = CreateEventSuccess | Failure<CreateEventError>;
 
 /** Parameters of `putAttachment`. */
 export type PutAttachmentParams = {
-  readonly eventId: unknown;
-  readonly body?: BinaryBody | unknown;
+  readonly eventId: string;
+  readonly body?: BinaryBody | {
+  data: string;
+};
   /**
    * The body's media type; default `application/pdf`.
    */

@@ -3,6 +3,7 @@ import type { ApiError, ErrorStatus } from './runtime/errors.js';
 import { createContext, orThrow, send, type CallOptions, type ClientContext, type ClientOptions, type Failure, type OperationSpec, type Success } from './runtime/http.js';
 import type { Credential, SchemeSpec } from './runtime/auth.js';
 import { executeApiUrl } from './runtime/servers.js';
+import type * as T from './types.js';
 
 /**
  * Credentials, per security scheme of the spec. Give the ones the operations you call need.
@@ -44,35 +45,35 @@ const operations = {
 
 /** Parameters of `listBooks`. */
 export type ListBooksParams = {
-  readonly limit?: unknown;
-  readonly author?: unknown;
+  readonly limit?: number;
+  readonly author?: string;
 };
-export type ListBooksSuccess = Success<200, unknown>;
+export type ListBooksSuccess = Success<200, T.Book[]>;
 export type ListBooksError = ApiError<ErrorStatus, unknown>;
 export type ListBooksResult = ListBooksSuccess | Failure<ListBooksError>;
 
 /** Parameters of `addBook`. */
 export type AddBookParams = {
-  readonly body: unknown;
+  readonly body: T.Book;
 };
-export type AddBookSuccess = Success<201, unknown>;
-export type AddBookError = ApiError<400, unknown> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
+export type AddBookSuccess = Success<201, T.Book>;
+export type AddBookError = ApiError<400, T.Error> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
 export type AddBookResult = AddBookSuccess | Failure<AddBookError>;
 
 /** Parameters of `getBook`. */
 export type GetBookParams = {
-  readonly isbn: unknown;
+  readonly isbn: T.Isbn;
 };
-export type GetBookSuccess = Success<200, unknown>;
-export type GetBookError = ApiError<404, unknown> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetBookSuccess = Success<200, T.Book>;
+export type GetBookError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetBookResult = GetBookSuccess | Failure<GetBookError>;
 
 /** Parameters of `listLoans`. */
 export type ListLoansParams = {
-  readonly memberId: unknown;
+  readonly memberId: number;
 };
-export type ListLoansSuccess = Success<200, unknown>;
-export type ListLoansError = ApiError<404, unknown> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type ListLoansSuccess = Success<200, T.Loan[]>;
+export type ListLoansError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type ListLoansResult = ListLoansSuccess | Failure<ListLoansError>;
 
 /**

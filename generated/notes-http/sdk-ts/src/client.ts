@@ -6,6 +6,7 @@ import type { BinaryBody } from './runtime/serialize.js';
 import { paginate, type ItemsAt } from './runtime/paginate.js';
 import { executeApiUrl } from './runtime/servers.js';
 import { signRequest } from './runtime/sigv4.js';
+import type * as T from './types.js';
 
 /**
  * Credentials, per security scheme of the spec. Give the ones the operations you call need.
@@ -63,47 +64,53 @@ export type ListNotesParams = {
   /**
    * Full-text filter.
    */
-  readonly q?: unknown;
-  readonly pinned?: unknown;
-  readonly limit?: unknown;
-  readonly after?: unknown;
+  readonly q?: string;
+  readonly pinned?: boolean;
+  readonly limit?: number;
+  readonly after?: string;
 };
-export type ListNotesSuccess = Success<200, unknown>;
+export type ListNotesSuccess = Success<200, {
+  notes: T.Note[];
+}>;
 export type ListNotesError = ApiError<ErrorStatus, unknown>;
 export type ListNotesResult = ListNotesSuccess | Failure<ListNotesError>;
 
 /** Parameters of `createNote`. */
 export type CreateNoteParams = {
-  readonly body: unknown;
+  readonly body: T.NoteInput;
   /**
    * The body's media type; default `application/json`.
    */
   readonly contentType?: "application/json" | "application/x-www-form-urlencoded";
 };
-export type CreateNoteSuccess = Success<201, unknown>;
-export type CreateNoteError = ApiError<422, unknown> | ApiError<Exclude<ErrorStatus, 422>, unknown>;
+export type CreateNoteSuccess = Success<201, T.Note>;
+export type CreateNoteError = ApiError<422, T.Problem> | ApiError<Exclude<ErrorStatus, 422>, unknown>;
 export type CreateNoteResult = CreateNoteSuccess | Failure<CreateNoteError>;
 
 /** Parameters of `getNote`. */
 export type GetNoteParams = {
-  readonly noteId: unknown;
+  readonly noteId: string;
 };
-export type GetNoteSuccess = Success<200, unknown>;
-export type GetNoteError = ApiError<404, unknown> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetNoteSuccess = Success<200, T.Note>;
+export type GetNoteError = ApiError<404, T.Problem> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetNoteResult = GetNoteSuccess | Failure<GetNoteError>;
 
 /** Parameters of `updateNote`. */
 export type UpdateNoteParams = {
-  readonly noteId: unknown;
-  readonly body: unknown;
+  readonly noteId: string;
+  readonly body: {
+  title?: string;
+  body?: string;
+  pinned?: boolean;
 };
-export type UpdateNoteSuccess = Success<200, unknown>;
-export type UpdateNoteError = ApiError<ClientErrorStatus, unknown> | ApiError<Exclude<ErrorStatus, ClientErrorStatus>, unknown>;
+};
+export type UpdateNoteSuccess = Success<200, T.Note>;
+export type UpdateNoteError = ApiError<ClientErrorStatus, T.Problem> | ApiError<Exclude<ErrorStatus, ClientErrorStatus>, unknown>;
 export type UpdateNoteResult = UpdateNoteSuccess | Failure<UpdateNoteError>;
 
 /** Parameters of `deleteNote`. */
 export type DeleteNoteParams = {
-  readonly noteId: unknown;
+  readonly noteId: string;
 };
 export type DeleteNoteSuccess = Success<204, undefined>;
 export type DeleteNoteError = ApiError<ErrorStatus, unknown>;
@@ -111,8 +118,8 @@ export type DeleteNoteResult = DeleteNoteSuccess | Failure<DeleteNoteError>;
 
 /** Parameters of `putAttachment`. */
 export type PutAttachmentParams = {
-  readonly noteId: unknown;
-  readonly name: unknown;
+  readonly noteId: string;
+  readonly name: string;
   readonly body: BinaryBody;
 };
 export type PutAttachmentSuccess = Success<201, undefined>;
@@ -121,9 +128,9 @@ export type PutAttachmentResult = PutAttachmentSuccess | Failure<PutAttachmentEr
 
 /** Parameters of `openSharedNote`. */
 export type OpenSharedNoteParams = {
-  readonly token: unknown;
+  readonly token: string;
 };
-export type OpenSharedNoteSuccess = Success<200, unknown>;
+export type OpenSharedNoteSuccess = Success<200, T.Note>;
 export type OpenSharedNoteError = ApiError<ErrorStatus, unknown>;
 export type OpenSharedNoteResult = OpenSharedNoteSuccess | Failure<OpenSharedNoteError>;
 

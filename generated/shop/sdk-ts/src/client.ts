@@ -6,6 +6,7 @@ import type { BinaryBody } from './runtime/serialize.js';
 import { paginate, type ItemsAt } from './runtime/paginate.js';
 import { executeApiUrl } from './runtime/servers.js';
 import { signRequest } from './runtime/sigv4.js';
+import type * as T from './types.js';
 
 /**
  * Credentials, per security scheme of the spec. Give the ones the operations you call need.
@@ -78,43 +79,45 @@ const operations = {
 
 /** Parameters of `getHealth`. */
 export type GetHealthParams = Record<string, never>;
-export type GetHealthSuccess = Success<200, unknown>;
+export type GetHealthSuccess = Success<200, {
+  status: 'ok' | (string & {});
+}>;
 export type GetHealthError = ApiError<ErrorStatus, unknown>;
 export type GetHealthResult = GetHealthSuccess | Failure<GetHealthError>;
 
 /** Parameters of `listProducts`. */
 export type ListProductsParams = {
-  readonly category?: unknown;
+  readonly category?: T.CategoryRequest;
   /**
    * Opaque cursor from the previous page.
    */
-  readonly cursor?: unknown;
-  readonly limit?: unknown;
-  readonly tags?: unknown;
+  readonly cursor?: string;
+  readonly limit?: number;
+  readonly tags?: string[];
 };
-export type ListProductsSuccess = Success<200, unknown>;
-export type ListProductsError = ApiError<400, unknown> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
+export type ListProductsSuccess = Success<200, T.ProductPage>;
+export type ListProductsError = ApiError<400, T.Error> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
 export type ListProductsResult = ListProductsSuccess | Failure<ListProductsError>;
 
 /** Parameters of `createProduct`. */
 export type CreateProductParams = {
-  readonly body: unknown;
+  readonly body: T.NewProductRequest;
 };
-export type CreateProductSuccess = Success<201, unknown>;
-export type CreateProductError = ApiError<400, unknown> | ApiError<403, unknown> | ApiError<Exclude<ErrorStatus, 400 | 403>, unknown>;
+export type CreateProductSuccess = Success<201, T.Product>;
+export type CreateProductError = ApiError<400, T.Error> | ApiError<403, T.Error> | ApiError<Exclude<ErrorStatus, 400 | 403>, unknown>;
 export type CreateProductResult = CreateProductSuccess | Failure<CreateProductError>;
 
 /** Parameters of `getProduct`. */
 export type GetProductParams = {
-  readonly productId: unknown;
+  readonly productId: string;
 };
-export type GetProductSuccess = Success<200, unknown>;
-export type GetProductError = ApiError<404, unknown> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetProductSuccess = Success<200, T.Product>;
+export type GetProductError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetProductResult = GetProductSuccess | Failure<GetProductError>;
 
 /** Parameters of `uploadProductImage`. */
 export type UploadProductImageParams = {
-  readonly productId: unknown;
+  readonly productId: string;
   readonly body: BinaryBody;
   /**
    * The body's media type; default `image/png`.
@@ -122,24 +125,26 @@ export type UploadProductImageParams = {
   readonly contentType?: "image/png" | "image/jpeg";
 };
 export type UploadProductImageSuccess = Success<204, undefined>;
-export type UploadProductImageError = ApiError<413, unknown> | ApiError<Exclude<ErrorStatus, 413>, unknown>;
+export type UploadProductImageError = ApiError<413, T.Error> | ApiError<Exclude<ErrorStatus, 413>, unknown>;
 export type UploadProductImageResult = UploadProductImageSuccess | Failure<UploadProductImageError>;
 
 /** Parameters of `getProductImage`. */
 export type GetProductImageParams = {
-  readonly productId: unknown;
+  readonly productId: string;
 };
 export type GetProductImageSuccess = Success<200, Blob>;
-export type GetProductImageError = ApiError<404, unknown> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetProductImageError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetProductImageResult = GetProductImageSuccess | Failure<GetProductImageError>;
 
 /** Parameters of `listOrders`. */
 export type ListOrdersParams = {
-  readonly status?: unknown;
-  readonly placedAfter?: unknown;
-  readonly page?: unknown;
+  readonly status?: T.OrderStatusRequest[];
+  readonly placedAfter?: string;
+  readonly page?: number;
 };
-export type ListOrdersSuccess = Success<200, unknown>;
+export type ListOrdersSuccess = Success<200, {
+  orders: T.Order[];
+}>;
 export type ListOrdersError = ApiError<ErrorStatus, unknown>;
 export type ListOrdersResult = ListOrdersSuccess | Failure<ListOrdersError>;
 
@@ -148,33 +153,33 @@ export type PlaceOrderParams = {
   /**
    * Replays with the same key return the first order.
    */
-  readonly "Idempotency-Key": unknown;
-  readonly body: unknown;
+  readonly "Idempotency-Key": string;
+  readonly body: T.NewOrderRequest;
 };
-export type PlaceOrderSuccess = Success<201, unknown>;
-export type PlaceOrderError = ApiError<400, unknown> | ApiError<409, unknown> | ApiError<ServerErrorStatus, unknown> | ApiError<Exclude<ErrorStatus, 400 | 409 | ServerErrorStatus>, unknown>;
+export type PlaceOrderSuccess = Success<201, T.Order>;
+export type PlaceOrderError = ApiError<400, T.Error> | ApiError<409, T.Error> | ApiError<ServerErrorStatus, T.Error> | ApiError<Exclude<ErrorStatus, 400 | 409 | ServerErrorStatus>, unknown>;
 export type PlaceOrderResult = PlaceOrderSuccess | Failure<PlaceOrderError>;
 
 /** Parameters of `getOrder`. */
 export type GetOrderParams = {
-  readonly orderId: unknown;
+  readonly orderId: string;
 };
-export type GetOrderSuccess = Success<200, unknown>;
-export type GetOrderError = ApiError<404, unknown> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetOrderSuccess = Success<200, T.Order>;
+export type GetOrderError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, T.Error>;
 export type GetOrderResult = GetOrderSuccess | Failure<GetOrderError>;
 
 /** Parameters of `cancelOrder`. */
 export type CancelOrderParams = {
-  readonly orderId: unknown;
+  readonly orderId: string;
 };
 export type CancelOrderSuccess = Success<204, undefined>;
-export type CancelOrderError = ApiError<409, unknown> | ApiError<Exclude<ErrorStatus, 409>, unknown>;
+export type CancelOrderError = ApiError<409, T.Error> | ApiError<Exclude<ErrorStatus, 409>, unknown>;
 export type CancelOrderResult = CancelOrderSuccess | Failure<CancelOrderError>;
 
 /** Parameters of `queueOrderEvent`. */
 export type QueueOrderEventParams = {
-  readonly orderId: unknown;
-  readonly body: unknown;
+  readonly orderId: string;
+  readonly body: T.OrderEventRequest;
 };
 export type QueueOrderEventSuccess = Success<202, undefined>;
 export type QueueOrderEventError = ApiError<ErrorStatus, unknown>;
@@ -182,7 +187,7 @@ export type QueueOrderEventResult = QueueOrderEventSuccess | Failure<QueueOrderE
 
 /** Parameters of `proxyInventory`. */
 export type ProxyInventoryParams = {
-  readonly proxy: unknown;
+  readonly proxy: string;
   /**
    * The route takes any method; default GET.
    */
