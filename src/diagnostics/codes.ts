@@ -63,6 +63,9 @@ export const codes = {
   'template-large': { severity: 'info', summary: 'The template is larger than CloudFormation takes inline; deploy it through S3.' },
   'template-too-large': { severity: 'warning', summary: 'The API Gateway document pushes the template past CloudFormation’s size limit.' },
   'template-too-many-resources': { severity: 'error', summary: 'The template has more resources than a CloudFormation stack may hold.' },
+  // SDK
+  'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
+  'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },
