@@ -40,3 +40,128 @@ paths:
     ]);
   });
 });
+
+const head = (gateway: string) => `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway: ${gateway}
+`;
+
+interface RefusalCase {
+  readonly given: string;
+  readonly want: readonly { readonly code: string; readonly pointer: string }[];
+}
+
+const refusals: [string, RefusalCase][] = [
+  [
+    'a mock integration on an HTTP API (HTTP APIs have only Lambda and HTTP proxy integrations)',
+    {
+      given: `${head('{kind: http}')}paths:
+  /health: {get: {security: [], x-gateway: {mock: {statusCode: 200}}, responses: {'200': {description: ok}}}}
+`,
+      want: [{ code: 'x-gateway-kind-mismatch', pointer: '/paths/~1health/get/x-gateway/mock' }],
+    },
+  ],
+  [
+    'a WebSocket route with two integrations',
+    {
+      given: `${head(`
+  kind: websocket
+  routes:
+    $default: {lambda: {handler: a}, mock: {statusCode: 200}}`)}paths: {}
+`,
+      want: [{ code: 'x-gateway-invalid', pointer: '/x-gateway/routes/$default' }],
+    },
+  ],
+  [
+    'a JWT authorizer on a WebSocket API (WebSocket APIs have IAM and Lambda authorizers only)',
+    {
+      given: `${head(`
+  kind: websocket
+  routes:
+    $connect: {lambda: {handler: connect}, security: [{oidc: []}]}`)}paths: {}
+components:
+  securitySchemes:
+    oidc: {type: openIdConnect, openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration', x-gateway: {jwt: {audience: [chat]}}}
+`,
+      want: [{ code: 'security-scheme-unsupported', pointer: '/components/securitySchemes/oidc' }],
+    },
+  ],
+  [
+    'an authorizer cache on a WebSocket API',
+    {
+      given: `${head(`
+  kind: websocket
+  routes:
+    $connect: {lambda: {handler: connect}, security: [{token: []}]}`)}paths: {}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: query, name: token, x-gateway: {lambdaAuthorizer: {handler: auth, ttl: 300}}}
+`,
+      want: [{ code: 'x-gateway-kind-mismatch', pointer: '/components/securitySchemes/token/x-gateway/lambdaAuthorizer/ttl' }],
+    },
+  ],
+  [
+    'simple responses with payload format 1.0 on an HTTP API',
+    {
+      given: `${head('{kind: http}')}${getHello}components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key, x-gateway: {lambdaAuthorizer: {handler: auth, payloadVersion: '1.0', simpleResponses: true}}}
+`,
+      want: [{ code: 'x-gateway-invalid', pointer: '/components/securitySchemes/key/x-gateway/lambdaAuthorizer/simpleResponses' }],
+    },
+  ],
+];
+
+describe('settings API Gateway cannot build are refused where they are written', () => {
+  test.each(refusals)('%s', (_name, { given, want }) => {
+    const { problems } = build(given);
+    expect(problems.map((d) => ({ code: d.code, pointer: d.pointer }))).toEqual(want);
+    for (const d of problems) expect(d.message).toMatch(/[.?]$/);
+  });
+});
+
+describe('Lambda authorizers', () => {
+  const authorizer = (kind: string, scheme: string) =>
+    build(`${head(`{kind: ${kind}}`)}${getHello}components:
+  securitySchemes:
+    auth: ${scheme}
+`);
+
+  test.each([
+    ['REST, the scheme names one header', 'rest', '{type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: check}}}', 'token', ['header.X-Token']],
+    ['REST, the scheme names a query parameter', 'rest', '{type: apiKey, in: query, name: token, x-gateway: {lambdaAuthorizer: {handler: check}}}', 'request', ['query.token']],
+    [
+      'REST, several identity sources',
+      'rest',
+      '{type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: check, identitySources: [header.X-Token, query.tenant]}}}',
+      'request',
+      ['header.X-Token', 'query.tenant'],
+    ],
+    ['HTTP', 'http', '{type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: check}}}', 'request', ['header.X-Token']],
+  ])('the default type: %s', (_name, kind, scheme, wantKind, wantSources) => {
+    const { api, problems } = authorizer(kind, scheme);
+    expect(problems).toEqual([]);
+    const decoded = api?.securitySchemes[0];
+    expect(decoded?.type === 'lambda' ? [decoded.kind, decoded.identitySources.map((s) => `${s.in}.${s.name}`)] : decoded).toEqual([wantKind, wantSources]);
+  });
+
+  test.each([
+    ['payload 2.0 (the default) answers simply by default', '{handler: check}', '2.0', true],
+    ['payload 1.0 answers with an IAM policy', "{handler: check, payloadVersion: '1.0'}", '1.0', false],
+    ['simple responses can be turned off', '{handler: check, simpleResponses: false}', '2.0', false],
+  ])('HTTP APIs: %s', (_name, settings, wantVersion, wantSimple) => {
+    const { api, problems } = authorizer('http', `{type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: ${settings}}}`);
+    expect(problems).toEqual([]);
+    const decoded = api?.securitySchemes[0];
+    expect(decoded?.type === 'lambda' ? [decoded.payloadVersion, decoded.simpleResponses] : decoded).toEqual([wantVersion, wantSimple]);
+  });
+});
+
+test('two integrations side by side are named in the message', () => {
+  const { problems } = build(`${head('{kind: rest}')}paths:
+  /a: {get: {security: [], x-gateway: {lambda: {handler: a}, http: {uri: 'https://example.com'}}, responses: {'200': {description: ok}}}}
+`);
+  expect(problems.map((d) => [d.code, d.pointer, d.message])).toEqual([
+    ['x-gateway-invalid', '/paths/~1a/get/x-gateway', 'x-gateway: has 2 integrations (lambda, http), but it is served by exactly one; keep one of them.'],
+  ]);
+});

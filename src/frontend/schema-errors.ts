@@ -72,8 +72,14 @@ function explain(error: ErrorObject): string {
     case 'oneOf':
     case 'anyOf':
       return `is not any of the accepted forms${hint}.`;
-    case 'not':
-      return `uses a combination of keys that is not allowed${hint}; use only one integration (lambda, http, mock or aws).`;
+    case 'not': {
+      // The schema's only `not` forbids two integrations side by side.
+      const data = error.data !== null && typeof error.data === 'object' ? Object.keys(error.data) : [];
+      const integrations = data.filter((key) => ['lambda', 'http', 'mock', 'aws'].includes(key));
+      return integrations.length > 1
+        ? `has ${integrations.length} integrations (${integrations.join(', ')}), but it is served by exactly one; keep one of them.`
+        : `uses a combination of keys that is not allowed${hint}.`;
+    }
     case 'propertyNames':
       return `has a key that is not allowed here: "${String(params['propertyName'])}"${hint}.`;
     case 'maxProperties':
