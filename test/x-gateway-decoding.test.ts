@@ -165,3 +165,20 @@ test('two integrations side by side are named in the message', () => {
     ['x-gateway-invalid', '/paths/~1a/get/x-gateway', 'x-gateway: has 2 integrations (lambda, http), but it is served by exactly one; keep one of them.'],
   ]);
 });
+
+describe('operations without an integration', () => {
+  test('are reported (info) when they fall back to the built-in handler name', () => {
+    const { api } = build(`${head('{kind: rest}')}${getHello}`);
+    expect(api?.routes[0]?.integration).toMatchObject({ type: 'lambda', handler: 'api' });
+    const dir = writeFiles({ 'openapi.yaml': `${head('{kind: rest}')}${getHello}` });
+    expect(check(path.join(dir, 'openapi.yaml')).diagnostics.map((d) => d.code)).toEqual(['integration-missing']);
+  });
+
+  test('are served quietly by defaults.lambda.handler when the spec names it', () => {
+    const yaml = `${head('{defaults: {lambda: {handler: app}}}')}${getHello}`;
+    const dir = writeFiles({ 'openapi.yaml': yaml });
+    const { api, diagnostics } = check(path.join(dir, 'openapi.yaml'));
+    expect(api?.routes[0]?.integration).toMatchObject({ type: 'lambda', handler: 'app' });
+    expect(diagnostics).toEqual([]);
+  });
+});

@@ -74,7 +74,9 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   ctx.schemas.convertPending();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
-  if (ctx.defaultedIntegrations.length > 0) {
+  // Naming defaults.lambda.handler is the deliberate way to serve operations by one handler: say nothing then.
+  const defaultHandlerNamed = str(obj(obj(obj(gatewayNode?.value)['defaults'])['lambda'])['handler']) !== undefined;
+  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed) {
     ctx.report(
       'integration-missing',
       `${ctx.defaultedIntegrations.length} operation(s) name no integration, so they are served by the Lambda handler "${defaults.handler}". Set x-gateway.lambda (or http, mock, aws) on each operation, or defaults.lambda.handler.`,
