@@ -182,3 +182,19 @@ describe('operations without an integration', () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe('schema problems read as sentences', () => {
+  test.each([
+    ['{defaults: {lambda: {timeoutS: 1000}}}', 'x-gateway at /defaults/lambda/timeoutS: must be at most 900 (Function timeout in seconds. Default 29).'],
+    ['{defaults: {lambda: {memoryMb: 64}}}', 'x-gateway at /defaults/lambda/memoryMb: must be at least 128 (Memory in MB. Default 256).'],
+    ['{cors: {origins: []}}', 'x-gateway at /cors/origins: must list at least 1 item(s) (Allowed origins).'],
+    ['{binaryMediaTypes: [image/png, image/png]}', 'x-gateway at /binaryMediaTypes: lists the same item twice; remove one.'],
+    [
+      "{stages: {prod: {logging: {access: '$context.status'}}}}",
+      'x-gateway at /stages/prod/logging/access: does not match the expected form (A custom access log format; it must contain $context.requestId or $context.extendedRequestId).',
+    ],
+  ])('%s', (gateway, message) => {
+    const { problems } = build(`${head(gateway)}paths: {}\n`);
+    expect(problems.map((d) => d.message)).toEqual([message]);
+  });
+});

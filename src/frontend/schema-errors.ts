@@ -82,6 +82,20 @@ function explain(error: ErrorObject): string {
     }
     case 'propertyNames':
       return `has a key that is not allowed here: "${String(params['propertyName'])}"${hint}.`;
+    case 'maximum':
+      return `must be at most ${String(params['limit'])}${hint}.`;
+    case 'minimum':
+      return `must be at least ${String(params['limit'])}${hint}.`;
+    case 'exclusiveMinimum':
+      return `must be more than ${String(params['limit'])}${hint}.`;
+    case 'minItems':
+      return `must list at least ${String(params['limit'])} item(s)${hint}.`;
+    case 'minLength':
+      return params['limit'] === 1 ? `must not be empty${hint}.` : `must be at least ${String(params['limit'])} characters long${hint}.`;
+    case 'maxLength':
+      return `must be at most ${String(params['limit'])} characters long${hint}.`;
+    case 'uniqueItems':
+      return `lists the same item twice; remove one.`;
     case 'maxProperties':
       return `may hold at most ${String(params['limit'])} key(s)${hint}.`;
     default:
