@@ -50,6 +50,7 @@ export const codes = {
   // front end: x-gateway
   'x-gateway-invalid': { severity: 'error', summary: 'An `x-gateway` value does not match the extension’s schema.' },
   'x-gateway-unknown-key': { severity: 'error', summary: 'An `x-gateway` object has a key the extension does not define.' },
+  'x-gateway-misspelled': { severity: 'error', summary: 'An extension key looks like a misspelled `x-gateway`, whose settings would be ignored.' },
   'x-gateway-kind-mismatch': { severity: 'error', summary: 'A setting does not exist for this kind of API.' },
   'x-gateway-reference': { severity: 'error', summary: 'An `x-gateway` setting names a stage, plan, handler or scheme that does not exist.' },
   'x-gateway-dynamic-reference': { severity: 'error', summary: 'Spec text holds a CloudFormation dynamic reference (`{{resolve:...}}`).' },
