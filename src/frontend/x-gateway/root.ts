@@ -51,16 +51,28 @@ export function decodeDefaults(ctx: BuildContext, root: Node | undefined): Gatew
   };
 }
 
-const restOnly = ['usagePlans', 'minimumCompressionSize', 'policy', 'gatewayResponses', 'endpoint', 'vpcEndpointIds', 'apiKeySource'] as const;
+/** Root settings that only some kinds of API have. */
+const kindsWith: Readonly<Record<string, readonly ApiKind[]>> = {
+  usagePlans: ['rest', 'websocket'],
+  apiKeySource: ['rest', 'websocket'],
+  minimumCompressionSize: ['rest'],
+  policy: ['rest'],
+  gatewayResponses: ['rest'],
+  endpoint: ['rest'],
+  vpcEndpointIds: ['rest'],
+};
 
 export function decodeGateway(ctx: BuildContext, root: Node | undefined, documentOrigin: Node['origin']): GatewaySettings {
   const value = obj(root?.value);
   const at = (key: string): Node => (root ? child(root, key) : { value: undefined, origin: documentOrigin });
-  for (const key of restOnly) {
-    if (key in value && !(ctx.kind === 'websocket' && (key === 'usagePlans' || key === 'apiKeySource'))) {
-      if (ctx.kind !== 'rest') {
-        ctx.report('x-gateway-kind-mismatch', `"${key}" is a REST API setting; ${kindName(ctx.kind)} do not have it. Remove it or use kind: rest.`, { ...at(key).origin, key: true });
-      }
+  for (const [key, kinds] of Object.entries(kindsWith)) {
+    if (key in value && !kinds.includes(ctx.kind)) {
+      const owners = kinds.length === 1 ? kindName(kinds[0] as ApiKind) : `${kinds.map((k) => kindName(k).replace(/ APIs$/, '')).join(' and ')} APIs`;
+      ctx.report(
+        'x-gateway-kind-mismatch',
+        `"${key}" is a setting of ${owners}; ${kindName(ctx.kind)} do not have it. Remove it or use kind: ${kinds.join(' or kind: ')}.`,
+        { ...at(key).origin, key: true },
+      );
     }
   }
   if (ctx.kind !== 'websocket') {

@@ -25,9 +25,11 @@ function compile(): Record<XGatewayPlace, ValidateFunction> {
 
 /** The keys each place defines, e.g. to tell users that `stages` belongs under x-gateway. */
 export function xGatewayKeys(place: XGatewayPlace): readonly string[] {
-  const schema = JSON.parse(fs.readFileSync(xGatewaySchemaUrl, 'utf8')) as { $defs: Record<XGatewayPlace, { properties: object }> };
-  return Object.keys(schema.$defs[place].properties);
+  placeKeys ??= JSON.parse(fs.readFileSync(xGatewaySchemaUrl, 'utf8')) as { $defs: Record<XGatewayPlace, { properties: object }> };
+  return Object.keys(placeKeys.$defs[place].properties);
 }
+
+let placeKeys: { $defs: Record<XGatewayPlace, { properties: object }> } | undefined;
 
 /** Checks one `x-gateway` value against the extension's schema; every problem is reported. */
 export function validateXGateway(value: unknown, place: XGatewayPlace, origin: Origin): Diagnostic[] {
@@ -38,8 +40,63 @@ export function validateXGateway(value: unknown, place: XGatewayPlace, origin: O
   validators ??= compile();
   const validate = validators[place];
   if (validate(value)) return [];
-  return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `x-gateway`, {
-    invalid: 'x-gateway-invalid',
-    unknownKey: 'x-gateway-unknown-key',
-  });
+  return schemaErrorsToDiagnostics(
+    validate.errors ?? [],
+    origin,
+    `x-gateway`,
+    {
+      invalid: 'x-gateway-invalid',
+      unknownKey: 'x-gateway-unknown-key',
+      misplacedKey: (key, pointer) => (pointer === origin.pointer ? misplacedSetting(place, key) : undefined),
+    },
+    value,
+  );
+}
+
+/** Settings people write at the wrong level of x-gateway, and where each goes. */
+const misplaced: Readonly<Record<XGatewayPlace, Readonly<Record<string, string>>>> = {
+  root: {
+    timeout: 'The integration timeout is defaults.timeoutMs (for every operation), or timeoutMs inside the integration of one operation.',
+    timeoutMs: 'The integration timeout of every operation is defaults.timeoutMs; one operation sets timeoutMs inside its integration.',
+    handler: 'The handler of operations that name none is defaults.lambda.handler.',
+    lambda: 'Settings of every Lambda function go under defaults.lambda; one operation names its function with its own x-gateway.lambda.',
+    runtime: 'Lambda settings go under defaults.lambda (every function) or handlers.NAME (one function).',
+    memoryMb: 'Lambda settings go under defaults.lambda (every function) or handlers.NAME (one function).',
+    timeoutS: 'Lambda settings go under defaults.lambda (every function) or handlers.NAME (one function).',
+    environment: 'Lambda settings go under defaults.lambda (every function) or handlers.NAME (one function).',
+    validation: 'Request validation of every operation is defaults.validation.',
+    throttle: 'Throttling is set per stage (stages.NAME.throttle), per operation (its x-gateway.throttle) or per usage plan.',
+    logging: 'Logging is set per stage: stages.NAME.logging.',
+    stage: 'Stages are listed under stages, by name.',
+    apiKeys: 'API keys belong to a usage plan: usagePlans.NAME.apiKeys.',
+    authorizer: 'Authorizers are declared on a security scheme: components.securitySchemes.NAME.x-gateway.lambdaAuthorizer.',
+    lambdaAuthorizer: 'Authorizers are declared on a security scheme: components.securitySchemes.NAME.x-gateway.lambdaAuthorizer.',
+  },
+  pathItem: {
+    timeout: 'The integration timeout is timeoutMs inside the integration, e.g. lambda: {handler: NAME, timeoutMs: 10000}.',
+    timeoutMs: 'The integration timeout is timeoutMs inside the integration, e.g. lambda: {handler: NAME, timeoutMs: 10000}.',
+    handler: 'Name the function with lambda: {handler: NAME}.',
+  },
+  operation: {
+    timeout: 'The integration timeout is timeoutMs inside the integration, e.g. lambda: {handler: NAME, timeoutMs: 10000}.',
+    timeoutMs: 'The integration timeout is timeoutMs inside the integration, e.g. lambda: {handler: NAME, timeoutMs: 10000}.',
+    handler: 'Name the function with lambda: {handler: NAME}.',
+    security: 'security is standard OpenAPI: write it on the operation, beside x-gateway.',
+  },
+  securityScheme: {
+    handler: 'Name the authorizer function with lambdaAuthorizer: {handler: NAME}.',
+    userPoolArns: 'Cognito pools go under cognito: {userPoolArns: [...]}.',
+    issuer: 'The issuer goes under jwt: {issuer: ..., audience: [...]}.',
+    audience: 'The audience goes under jwt: {issuer: ..., audience: [...]}.',
+  },
+};
+
+/** Where a key unknown at the top of one x-gateway object belongs, if people often put it there by mistake. */
+function misplacedSetting(place: XGatewayPlace, key: string): string | undefined {
+  const advice = misplaced[place][key];
+  if (advice) return advice;
+  const keys = (p: XGatewayPlace): readonly string[] => xGatewayKeys(p);
+  if (place !== 'root' && place !== 'securityScheme' && keys('root').includes(key)) return `"${key}" is set in the x-gateway at the top of the document.`;
+  if (place === 'root' && keys('operation').includes(key)) return `"${key}" is set in the x-gateway of an operation or a path item.`;
+  return undefined;
 }
