@@ -134,6 +134,37 @@ components:
       want: [{ code: 'security-scheme-unsupported', at: '6:13' }],
     },
   ],
+  [
+    'x-gateway.any is checked as an OpenAPI Operation Object: a misspelled key',
+    {
+      given: spec(`paths:
+  /p/{proxy+}:
+    parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+    x-gateway:
+      any:
+        security: []
+        x-gateway: {http: {uri: 'https://example.com/{proxy}'}}
+        respnses: {default: {description: ok}}
+`),
+      want: [{ code: 'openapi-schema', at: '10:9', pointer: '/paths/~1p~1{proxy+}/x-gateway/any/respnses' }],
+    },
+  ],
+  [
+    'x-gateway.any is checked as an OpenAPI Operation Object: responses are required in 3.0',
+    {
+      given: spec(`paths:
+  /p/{proxy+}:
+    parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+    x-gateway:
+      any:
+        security: []
+        x-gateway: {http: {uri: 'https://example.com/{proxy}'}}
+`),
+      want: [
+        { code: 'openapi-schema', at: '8:9', pointer: '/paths/~1p~1{proxy+}/x-gateway/any' },
+      ],
+    },
+  ],
 ];
 
 describe('front-end checks', () => {
@@ -145,6 +176,29 @@ describe('front-end checks', () => {
       want.map((w) => ({ code: w.code, at: w.at, ...(w.pointer ? { pointer: w.pointer } : {}) })),
     );
     expect(errors[0]?.message).toMatch(/[.?]$/);
+  });
+
+  test('x-gateway.any is checked against the Operation Object of the spec’s version: 3.1 operations need no responses', () => {
+    const any = `paths:
+  /p/{proxy+}:
+    parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+    x-gateway:
+      any:
+        security: []
+        x-gateway: {http: {uri: 'https://example.com/{proxy}'}}
+        deprecated: maybe
+`;
+    const problems = (version: string) => {
+      const dir = writeFiles({ 'openapi.yaml': `openapi: ${version}\ninfo: {title: T, version: '1'}\n${any}` });
+      return check(path.join(dir, 'openapi.yaml')).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.pointer, d.message]);
+    };
+    expect(problems('3.0.3')).toEqual([
+      ['openapi-schema', '/paths/~1p~1{proxy+}/x-gateway/any', 'x-gateway.any (an OpenAPI 3.0 Operation Object): the required key "responses" is missing; add it.'],
+      ['openapi-schema', '/paths/~1p~1{proxy+}/x-gateway/any/deprecated', 'x-gateway.any (an OpenAPI 3.0 Operation Object) at /deprecated: must be a boolean.'],
+    ]);
+    expect(problems('3.1.0')).toEqual([
+      ['openapi-schema', '/paths/~1p~1{proxy+}/x-gateway/any/deprecated', 'x-gateway.any (an OpenAPI 3.1 Operation Object) at /deprecated: must be a boolean.'],
+    ]);
   });
 
   test('the suggestion names the closest key', () => {

@@ -1,6 +1,7 @@
 import type { HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, expectObject, isObject, type BuildContext, type Node } from '../context.js';
 import type { GatewayDefaults } from '../x-gateway/root.js';
+import { validateOperationObject } from '../validate-document.js';
 import { validateXGateway } from '../x-gateway/validate-x-gateway.js';
 import { readOperation } from './operation-object.js';
 import { readParameterList } from './parameter-object.js';
@@ -50,7 +51,10 @@ export function readPaths(ctx: BuildContext, node: Node, scope: PathsScope): Rou
       if (op) routes.push(readOperation(ctx, op, { ...operationScope, method }));
     }
     if (pathItemGateway && isObject(obj(pathItemGateway.value)['any'])) {
-      routes.push(readOperation(ctx, child(pathItemGateway, 'any'), { ...operationScope, method: 'ANY' }));
+      const any = child(pathItemGateway, 'any');
+      // OpenAPI sees an extension here, so the document's validation skipped it.
+      ctx.diagnostics.push(...validateOperationObject(any.value, ctx.version, any.origin, ctx.sources.get(any.origin.file)?.data));
+      routes.push(readOperation(ctx, any, { ...operationScope, method: 'ANY' }));
     }
   }
   return routes;
