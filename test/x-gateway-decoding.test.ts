@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { buildApi } from '../src/frontend/build-api.js';
+import { loadSpec } from '../src/load/load-spec.js';
 import { check } from './helpers/diagnostics.js';
 import { writeFiles } from './helpers/temp.js';
 
@@ -196,5 +198,133 @@ describe('schema problems read as sentences', () => {
   ])('%s', (gateway, message) => {
     const { problems } = build(`${head(gateway)}paths: {}\n`);
     expect(problems.map((d) => d.message)).toEqual([message]);
+  });
+});
+
+interface LimitCase {
+  readonly given: string;
+  readonly want: readonly { readonly code: string; readonly severity: string; readonly pointer: string }[];
+}
+
+const hello = (gateway: string) => `paths:
+  /hello:
+    get:
+      security: []
+      x-gateway: ${gateway}
+      responses: {'200': {description: ok}}
+`;
+
+const deployRefusals: [string, LimitCase][] = [
+  [
+    'an HTTP API integration timeout over 30 s',
+    {
+      given: `${head('{kind: http}')}${hello('{lambda: {handler: a, timeoutMs: 30001}}')}`,
+      want: [{ code: 'x-gateway-limit', severity: 'error', pointer: '/paths/~1hello/get/x-gateway/lambda/timeoutMs' }],
+    },
+  ],
+  ['an HTTP API integration timeout of exactly 30 s', { given: `${head('{kind: http}')}${hello('{lambda: {handler: a, timeoutMs: 30000}}')}`, want: [] }],
+  [
+    'a WebSocket default timeout over 29 s',
+    {
+      given: `${head(`
+  kind: websocket
+  defaults: {timeoutMs: 30000}
+  routes:
+    $default: {lambda: {handler: a}}`)}paths: {}
+`,
+      want: [{ code: 'x-gateway-limit', severity: 'error', pointer: '/x-gateway/defaults/timeoutMs' }],
+    },
+  ],
+  [
+    'a WebSocket route timeout over 29 s',
+    {
+      given: `${head(`
+  kind: websocket
+  routes:
+    $default: {http: {uri: 'https://example.com', timeoutMs: 29001}}`)}paths: {}
+`,
+      want: [{ code: 'x-gateway-limit', severity: 'error', pointer: '/x-gateway/routes/$default/http/timeoutMs' }],
+    },
+  ],
+  [
+    'a regional REST API timeout over 29 s: allowed only after a quota increase, so a warning',
+    {
+      given: `${head('{defaults: {timeoutMs: 60000}}')}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-limit', severity: 'warning', pointer: '/x-gateway/defaults/timeoutMs' }],
+    },
+  ],
+  [
+    'a private REST API AWS integration timeout over 29 s: a warning',
+    {
+      given: `${head('{endpoint: private, policy: {}}')}${hello("{aws: {service: sqs, action: SendMessage, resource: q, timeoutMs: 45000}}")}`,
+      want: [{ code: 'x-gateway-limit', severity: 'warning', pointer: '/paths/~1hello/get/x-gateway/aws/timeoutMs' }],
+    },
+  ],
+  [
+    'an edge-optimized REST API timeout over 29 s: no quota raises it',
+    {
+      given: `${head('{endpoint: edge}')}${hello('{lambda: {handler: a, timeoutMs: 29001}}')}`,
+      want: [{ code: 'x-gateway-limit', severity: 'error', pointer: '/paths/~1hello/get/x-gateway/lambda/timeoutMs' }],
+    },
+  ],
+  [
+    'a non-proxy HTTP integration on an HTTP API',
+    {
+      given: `${head('{kind: http}')}${hello("{http: {uri: 'https://example.com', proxy: false}}")}`,
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'error', pointer: '/paths/~1hello/get/x-gateway/http/proxy' }],
+    },
+  ],
+  ['a non-proxy HTTP integration on a REST API', { given: `${head('{kind: rest}')}${hello("{http: {uri: 'https://example.com', proxy: false}}")}`, want: [] }],
+  [
+    'CORS credentials with every origin allowed, on an HTTP API',
+    {
+      given: `${head("{kind: http, cors: {origins: ['*'], credentials: true}}")}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-invalid', severity: 'error', pointer: '/x-gateway/cors/credentials' }],
+    },
+  ],
+  [
+    'CORS credentials with every origin among others, on a REST API',
+    {
+      given: `${head("{cors: {origins: ['https://app.example.com', '*'], credentials: true}}")}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-invalid', severity: 'error', pointer: '/x-gateway/cors/credentials' }],
+    },
+  ],
+  ['CORS credentials with listed origins', { given: `${head("{cors: {origins: ['https://app.example.com'], credentials: true}}")}${hello('{lambda: {handler: a}}')}`, want: [] }],
+  [
+    'an edge-optimized custom domain on an HTTP API',
+    {
+      given: `${head('{kind: http, domain: {name: api.example.com, certificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/x, endpoint: edge}}')}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'error', pointer: '/x-gateway/domain/endpoint' }],
+    },
+  ],
+  [
+    'TLS 1.0 on a WebSocket API custom domain',
+    {
+      given: `${head(`
+  kind: websocket
+  domain: {name: ws.example.com, certificateArn: {parameter: Cert}, securityPolicy: TLS_1_0}
+  routes:
+    $default: {lambda: {handler: a}}`)}paths: {}
+`,
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'error', pointer: '/x-gateway/domain/securityPolicy' }],
+    },
+  ],
+];
+
+describe('values API Gateway refuses at deploy are reported where they are written', () => {
+  test.each(deployRefusals)('%s', (_name, { given, want }) => {
+    const { problems } = build(given);
+    expect(problems.map((d) => ({ code: d.code, severity: d.severity, pointer: d.pointer }))).toEqual(want);
+    for (const d of problems) expect(d.message).toMatch(/[.?]$/);
+  });
+
+  test('they are gateway-only, so an SDK can still be generated', () => {
+    const dir = writeFiles({ 'openapi.yaml': `${head("{kind: http, cors: {origins: ['*'], credentials: true}}")}${hello('{lambda: {handler: a, timeoutMs: 40000}}')}` });
+    const { diagnostics } = buildApi(loadSpec(path.join(dir, 'openapi.yaml')));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.gatewayOnly]).sort()).toEqual([
+      ['x-gateway-invalid', true],
+      ['x-gateway-limit', true],
+    ]);
   });
 });

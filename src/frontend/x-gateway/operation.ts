@@ -4,7 +4,7 @@ import type {
 } from '../../ir/types.js';
 import { appendPointer } from '../../load/json-pointer.js';
 import { child, isObject, optional, type BuildContext, type Node } from '../context.js';
-import type { GatewayDefaults } from './root.js';
+import { checkTimeout, type GatewayDefaults } from './root.js';
 import { bool, deployValue, num, obj, str, stringMap, strings, throttle } from './values.js';
 
 const integrationKeys = ['lambda', 'http', 'mock', 'aws'] as const;
@@ -100,11 +100,19 @@ export function decodeIntegration(
 ): Integration | undefined {
   const value = obj(node.value);
   const timeoutMs = num(value['timeoutMs']) ?? defaults.timeoutMs;
+  if ('timeoutMs' in value) checkTimeout(ctx, child(node, 'timeoutMs'), defaults.timeoutLimit);
   switch (key) {
     case 'lambda':
       return { type: 'lambda', handler: str(value['handler']) ?? defaults.handler, timeoutMs, origin: node.origin };
     case 'http': {
       const methodValue = str(value['method']) as HttpMethod | undefined;
+      if (ctx.kind === 'http' && value['proxy'] === false) {
+        ctx.report(
+          'x-gateway-kind-mismatch',
+          'HTTP APIs have only proxy integrations, which pass requests and responses through unchanged; remove proxy: false, or use kind: rest for an integration with request mappings.',
+          child(node, 'proxy').origin,
+        );
+      }
       return {
         type: 'http',
         uri: str(value['uri']) ?? '',

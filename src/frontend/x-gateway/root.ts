@@ -21,6 +21,8 @@ export interface GatewayDefaults {
   /** The handler of operations that name no integration. */
   readonly handler: string;
   readonly timeoutMs: number;
+  /** The longest integration timeout API Gateway takes for this API, and whether a quota increase allows more. */
+  readonly timeoutLimit: TimeoutLimit;
   readonly validation: Validation;
   readonly lambda: LambdaDefaults;
 }
@@ -30,13 +32,48 @@ export function defaultTimeoutMs(kind: ApiKind): number {
   return kind === 'http' ? 30000 : 29000;
 }
 
+export interface TimeoutLimit {
+  readonly maxMs: number;
+  /** Regional and private REST APIs may wait longer once the account's quota is raised. */
+  readonly raisable: boolean;
+}
+
+function timeoutLimit(kind: ApiKind, endpoint: unknown): TimeoutLimit {
+  return { maxMs: defaultTimeoutMs(kind), raisable: kind === 'rest' && endpoint !== 'edge' };
+}
+
+/** Reports an integration timeout that API Gateway would refuse at deploy. */
+export function checkTimeout(ctx: BuildContext, node: Node, limit: TimeoutLimit): void {
+  const written = num(node.value);
+  if (written === undefined || written <= limit.maxMs) return;
+  if (limit.raisable) {
+    ctx.report(
+      'x-gateway-limit',
+      `REST APIs wait at most ${limit.maxMs} ms for an integration unless the account's "Maximum integration timeout" quota is raised (regional and private APIs only); without that increase the deploy fails. Request it in Service Quotas, or set ${limit.maxMs} or less.`,
+      node.origin,
+      { severity: 'warning' },
+    );
+    return;
+  }
+  const why = ctx.kind === 'rest' ? 'edge-optimized REST APIs cannot raise it' : 'no quota increase raises it';
+  ctx.report(
+    'x-gateway-limit',
+    `${kindName(ctx.kind)} wait at most ${limit.maxMs} ms for an integration and ${why}, so API Gateway refuses ${written}; set ${limit.maxMs} or less${ctx.kind === 'rest' ? ', or use endpoint: regional and a quota increase' : ''}.`,
+    node.origin,
+  );
+}
+
 export function decodeDefaults(ctx: BuildContext, root: Node | undefined): GatewayDefaults {
-  const defaults = obj(obj(root?.value)['defaults']);
+  const rootValue = obj(root?.value);
+  const defaults = obj(rootValue['defaults']);
   const lambda = obj(defaults['lambda']);
   const validation = defaults['validation'];
+  const limit = timeoutLimit(ctx.kind, rootValue['endpoint']);
+  if (root && 'timeoutMs' in defaults) checkTimeout(ctx, child(child(root, 'defaults'), 'timeoutMs'), limit);
   return {
     handler: str(lambda['handler']) ?? 'api',
     timeoutMs: num(defaults['timeoutMs']) ?? defaultTimeoutMs(ctx.kind),
+    timeoutLimit: limit,
     validation: ctx.kind === 'rest' ? validationFrom(validation ?? 'all') : { body: false, parameters: false },
     lambda: {
       runtime: str(lambda['runtime']) ?? 'nodejs22.x',
@@ -82,7 +119,7 @@ export function decodeGateway(ctx: BuildContext, root: Node | undefined, documen
   }
   const stages = decodeStages(ctx, at('stages'));
   const stageNames = new Set(stages.map((s) => s.name));
-  const domain = decodeDomain(at('domain'));
+  const domain = decodeDomain(ctx, at('domain'));
   const alarms = decodeAlarms(at('alarms'));
   const cors = decodeCors(ctx, at('cors'));
   const minimumCompressionSize = num(value['minimumCompressionSize']);
@@ -158,6 +195,14 @@ function decodeCors(ctx: BuildContext, node: Node): Cors | undefined {
     return undefined;
   }
   const v = node.value;
+  if (v['credentials'] === true && strings(v['origins']).includes('*')) {
+    ctx.report(
+      'x-gateway-invalid',
+      `Browsers refuse credentials from an API that allows every origin ("*")${ctx.kind === 'http' ? ', and HTTP APIs refuse this CORS configuration at deploy' : ''}; list the allowed origins instead of "*", or remove credentials: true.`,
+      child(node, 'credentials').origin,
+      { gatewayOnly: true },
+    );
+  }
   return {
     origins: strings(v['origins']),
     // Filled from the routes by the completeCors pass when the spec does not list them.
@@ -199,9 +244,15 @@ function decodeUsagePlans(ctx: BuildContext, node: Node, stageNames: ReadonlySet
   });
 }
 
-function decodeDomain(node: Node): CustomDomain | undefined {
+function decodeDomain(ctx: BuildContext, node: Node): CustomDomain | undefined {
   if (!isObject(node.value)) return undefined;
   const v = node.value;
+  if (ctx.kind !== 'rest' && v['endpoint'] === 'edge') {
+    ctx.report('x-gateway-kind-mismatch', `${kindName(ctx.kind)} have regional custom domains only; remove endpoint: edge, or use kind: rest.`, child(node, 'endpoint').origin);
+  }
+  if (ctx.kind !== 'rest' && v['securityPolicy'] === 'TLS_1_0') {
+    ctx.report('x-gateway-kind-mismatch', `Custom domains of ${kindName(ctx.kind)} support TLS 1.2 only; remove securityPolicy: TLS_1_0.`, child(node, 'securityPolicy').origin);
+  }
   const certificateArn = deployValue(v['certificateArn']);
   const name = str(v['name']);
   if (!certificateArn || !name) return undefined;
