@@ -328,3 +328,133 @@ describe('values API Gateway refuses at deploy are reported where they are writt
     ]);
   });
 });
+
+const withParam = (name: string, gateway: string) => `paths:
+  /hello:
+    get:
+      security: []
+      parameters: [{name: ${name}, in: query, schema: {type: string}}]
+      x-gateway: ${gateway}
+      responses: {'200': {description: ok}}
+`;
+
+const websocket = (extra: string, routes: string) => `${head(`
+  kind: websocket${extra}
+  routes:
+${routes}`)}paths: {}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: query, name: token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+`;
+
+const silentSettings: [string, LimitCase][] = [
+  [
+    'disableExecuteApiEndpoint without a custom domain',
+    {
+      given: `${head('{kind: http, disableExecuteApiEndpoint: true}')}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/x-gateway/disableExecuteApiEndpoint' }],
+    },
+  ],
+  [
+    'disableExecuteApiEndpoint with a custom domain',
+    { given: `${head('{kind: http, disableExecuteApiEndpoint: true, domain: {name: api.example.com, certificateArn: {parameter: Cert}}}')}${hello('{lambda: {handler: a}}')}`, want: [] },
+  ],
+  [
+    'VPC endpoints on a regional REST API',
+    {
+      given: `${head('{vpcEndpointIds: [vpce-0123456789abcdef0]}')}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/x-gateway/vpcEndpointIds' }],
+    },
+  ],
+  [
+    'method caching when no stage has a cache cluster',
+    {
+      given: `${head('{stages: {prod: {}}}')}${hello('{lambda: {handler: a}, cache: {ttl: 60}}')}`,
+      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/paths/~1hello/get/x-gateway/cache' }],
+    },
+  ],
+  [
+    'method caching on a path item inherited by two operations: reported once, where it is written',
+    {
+      given: `${head('{}')}paths:
+  /hello:
+    x-gateway: {lambda: {handler: a}, cache: {ttl: 60}}
+    get: {security: [], responses: {'200': {description: ok}}}
+    head: {security: [], responses: {'200': {description: ok}}}
+`,
+      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/paths/~1hello/x-gateway/cache' }],
+    },
+  ],
+  ['method caching with a cache cluster in one stage', { given: `${head('{stages: {prod: {cache: {sizeGb: 0.5}}, dev: {}}}')}${hello('{lambda: {handler: a}, cache: {ttl: 60}}')}`, want: [] }],
+  [
+    'cursor pagination that does not say where the next cursor is',
+    {
+      given: `${head('{}')}${withParam('cursor', '{lambda: {handler: a}, pagination: {param: cursor, items: /items}}')}`,
+      want: [{ code: 'x-gateway-invalid', severity: 'error', pointer: '/paths/~1hello/get/x-gateway/pagination' }],
+    },
+  ],
+  ['cursor pagination with the next cursor in a header', { given: `${head('{}')}${withParam('cursor', '{lambda: {handler: a}, pagination: {param: cursor, nextHeader: X-Next, items: /items}}')}`, want: [] }],
+  ['page pagination, which computes the next page', { given: `${head('{}')}${withParam('page', '{lambda: {handler: a}, pagination: {param: page, style: page, items: /items}}')}`, want: [] }],
+  [
+    'defaults.validation on an HTTP API',
+    {
+      given: `${head('{kind: http, defaults: {validation: body}}')}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/x-gateway/defaults/validation' }],
+    },
+  ],
+  ['defaults.validation: none on an HTTP API, which is what HTTP APIs do', { given: `${head('{kind: http, defaults: {validation: none}}')}${hello('{lambda: {handler: a}}')}`, want: [] }],
+  [
+    'binaryMediaTypes on an HTTP API',
+    {
+      given: `${head('{kind: http, binaryMediaTypes: [image/png]}')}${hello('{lambda: {handler: a}}')}`,
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/x-gateway/binaryMediaTypes' }],
+    },
+  ],
+  [
+    'binaryMediaTypes on a WebSocket API',
+    {
+      given: websocket('\n  binaryMediaTypes: [image/png]', '    $default: {lambda: {handler: a}}'),
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/x-gateway/binaryMediaTypes' }],
+    },
+  ],
+  [
+    'two Cognito pools on an HTTP API, which trusts only the first',
+    {
+      given: `${head('{kind: http}')}${hello('{lambda: {handler: a}}')}components:
+  securitySchemes:
+    pool:
+      type: http
+      scheme: bearer
+      x-gateway:
+        cognito:
+          userPoolArns: ['arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_A', 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_B']
+          clientIds: [web]
+`,
+      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/components/securitySchemes/pool/x-gateway/cognito/userPoolArns/1' }],
+    },
+  ],
+  [
+    'root security on a WebSocket API without a $connect route: anyone could connect',
+    {
+      given: `security: [{token: []}]\n${websocket('', '    $default: {lambda: {handler: a}}')}`,
+      want: [{ code: 'websocket-route-invalid', severity: 'error', pointer: '/security' }],
+    },
+  ],
+  ['root security on a WebSocket API with a $connect route', { given: `security: [{token: []}]\n${websocket('', '    $connect: {lambda: {handler: connect}}\n    $default: {lambda: {handler: a}}')}`, want: [] }],
+];
+
+describe('settings that would do nothing are reported', () => {
+  test.each(silentSettings)('%s', (_name, { given, want }) => {
+    const { problems } = build(given);
+    expect(problems.map((d) => ({ code: d.code, severity: d.severity, pointer: d.pointer }))).toEqual(want);
+    for (const d of problems) expect(d.message).toMatch(/[.?]$/);
+  });
+
+  test('VPC endpoints and binary media types that cannot apply are left out of the IR', () => {
+    expect(build(`${head('{vpcEndpointIds: [vpce-0123456789abcdef0]}')}${hello('{lambda: {handler: a}}')}`).api?.gateway.vpcEndpointIds).toEqual([]);
+    expect(build(`${head('{endpoint: private, policy: {}, vpcEndpointIds: [vpce-0123456789abcdef0]}')}${hello('{lambda: {handler: a}}')}`).api?.gateway.vpcEndpointIds).toEqual([
+      { literal: 'vpce-0123456789abcdef0' },
+    ]);
+    expect(build(`${head('{kind: http, binaryMediaTypes: [image/png]}')}${hello('{lambda: {handler: a}}')}`).api?.gateway.binaryMediaTypes).toEqual([]);
+  });
+});

@@ -54,6 +54,7 @@ export const codes = {
   'x-gateway-kind-mismatch': { severity: 'error', summary: 'A setting does not exist for this kind of API.' },
   'x-gateway-reference': { severity: 'error', summary: 'An `x-gateway` setting names a stage, plan, handler or scheme that does not exist.' },
   'x-gateway-limit': { severity: 'error', summary: 'A value is over a limit of API Gateway, which refuses it at deploy (a warning where a quota increase allows it).' },
+  'x-gateway-ineffective': { severity: 'warning', summary: 'A setting has no effect, or no useful one, without another setting the spec lacks.' },
   'x-gateway-dynamic-reference': { severity: 'error', summary: 'Spec text holds a CloudFormation dynamic reference (`{{resolve:...}}`).' },
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },
   'handler-conflict': { severity: 'error', summary: 'A handler is used in incompatible roles.' },
@@ -102,5 +103,6 @@ const gatewayOnlyCodes: ReadonlySet<Code> = new Set<Code>([
   'path-ambiguous',
   'x-gateway-kind-mismatch',
   'x-gateway-limit',
+  'x-gateway-ineffective',
   'handler-conflict',
 ]);

@@ -106,6 +106,14 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
     const userPoolArns = deployValues(x['cognito']['userPoolArns']);
     if (ctx.kind === 'rest') return { type: 'cognito', ...base, userPoolArns, identitySource };
     const clientIds = deployValues(x['cognito']['clientIds']);
+    if (userPoolArns.length > 1) {
+      ctx.report(
+        'x-gateway-kind-mismatch',
+        `${kindName(ctx.kind)} check Cognito tokens with a JWT authorizer, which trusts one issuer: the first pool. Tokens of the other pools are refused; remove them, or use kind: rest, whose Cognito authorizers accept several pools.`,
+        child(child(child(xNode, 'cognito'), 'userPoolArns'), 1).origin,
+        { severity: 'warning' },
+      );
+    }
     const issuer = cognitoIssuer(userPoolArns[0]);
     if (!issuer || clientIds.length === 0) {
       return unsupported(

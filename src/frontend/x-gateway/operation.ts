@@ -59,6 +59,7 @@ export function decodeOperationSettings(
       ctx.report('x-gateway-kind-mismatch', `${kindName(ctx.kind)} have no response cache; caching is a REST API feature. Remove "cache" or use kind: rest.`, cacheNode.origin);
     } else {
       cache = decodeCache(ctx, cacheNode, route.parameters);
+      ctx.methodCaches.push(cacheNode.origin);
     }
   }
 
@@ -205,6 +206,13 @@ function decodePagination(ctx: BuildContext, node: Node, parameters: readonly Pa
     ctx.report('x-gateway-reference', `Pagination uses the query parameter "${param}", which this operation does not declare; declare it.`, child(node, 'param').origin);
   }
   const style = (str(v['style']) ?? 'cursor') as Pagination['style'];
+  if (style === 'cursor' && v['next'] === undefined && v['nextHeader'] === undefined) {
+    ctx.report(
+      'x-gateway-invalid',
+      'Cursor pagination reads the next cursor from each response: say where with next (a JSON pointer into the body, e.g. /nextCursor) or nextHeader (a response header), or use style: page or offset.',
+      node.origin,
+    );
+  }
   return {
     param,
     style,

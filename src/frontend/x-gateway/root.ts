@@ -70,6 +70,14 @@ export function decodeDefaults(ctx: BuildContext, root: Node | undefined): Gatew
   const validation = defaults['validation'];
   const limit = timeoutLimit(ctx.kind, rootValue['endpoint']);
   if (root && 'timeoutMs' in defaults) checkTimeout(ctx, child(child(root, 'defaults'), 'timeoutMs'), limit);
+  if (root && ctx.kind !== 'rest' && validation !== undefined && validation !== 'none') {
+    ctx.report(
+      'x-gateway-kind-mismatch',
+      `${kindName(ctx.kind)} do not validate requests at the gateway; the generated handler validates them instead. Remove defaults.validation.`,
+      child(child(root, 'defaults'), 'validation').origin,
+      { severity: 'warning' },
+    );
+  }
   return {
     handler: str(lambda['handler']) ?? 'api',
     timeoutMs: num(defaults['timeoutMs']) ?? defaultTimeoutMs(ctx.kind),
@@ -123,15 +131,42 @@ export function decodeGateway(ctx: BuildContext, root: Node | undefined, documen
   const alarms = decodeAlarms(at('alarms'));
   const cors = decodeCors(ctx, at('cors'));
   const minimumCompressionSize = num(value['minimumCompressionSize']);
+  const endpoint = ctx.kind === 'rest' ? ((str(value['endpoint']) ?? 'regional') as GatewaySettings['endpoint']) : 'regional';
+  // Only private REST APIs take VPC endpoints; elsewhere they are left out of the template.
+  const vpcEndpointIds = endpoint === 'private' ? deployValues(value['vpcEndpointIds']) : [];
+  if (ctx.kind === 'rest' && endpoint !== 'private' && 'vpcEndpointIds' in value) {
+    ctx.report(
+      'x-gateway-ineffective',
+      `VPC endpoints are associated with private APIs only, and this API's endpoint is ${endpoint}; add endpoint: private, or remove vpcEndpointIds (they are left out).`,
+      { ...at('vpcEndpointIds').origin, key: true },
+    );
+  }
+  if (value['disableExecuteApiEndpoint'] === true && !('domain' in value)) {
+    ctx.report(
+      'x-gateway-ineffective',
+      'With disableExecuteApiEndpoint and no custom domain, nothing this spec creates reaches the API: only a domain mapped to it elsewhere can. Add x-gateway.domain, or remove disableExecuteApiEndpoint.',
+      at('disableExecuteApiEndpoint').origin,
+    );
+  }
+  if (ctx.kind !== 'rest' && 'binaryMediaTypes' in value) {
+    ctx.report(
+      'x-gateway-kind-mismatch',
+      ctx.kind === 'http'
+        ? 'HTTP APIs have no binary media types: they pass bodies that are not text to Lambda base64-encoded by themselves. Remove binaryMediaTypes (it is left out).'
+        : 'WebSocket APIs have no binary media types; remove binaryMediaTypes (it is left out).',
+      { ...at('binaryMediaTypes').origin, key: true },
+      { severity: 'warning' },
+    );
+  }
   return {
-    endpoint: ctx.kind === 'rest' ? ((str(value['endpoint']) ?? 'regional') as GatewaySettings['endpoint']) : 'regional',
-    vpcEndpointIds: deployValues(value['vpcEndpointIds']),
+    endpoint,
+    vpcEndpointIds,
     stages,
     ...optional('cors', cors),
     usagePlans: decodeUsagePlans(ctx, at('usagePlans'), stageNames),
     apiKeySource: value['apiKeySource'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER',
     ...optional('domain', domain),
-    binaryMediaTypes: strings(value['binaryMediaTypes']),
+    binaryMediaTypes: ctx.kind === 'rest' ? strings(value['binaryMediaTypes']) : [],
     ...optional('minimumCompressionSize', minimumCompressionSize),
     ...('policy' in value ? { policy: value['policy'] } : {}),
     disableExecuteApiEndpoint: bool(value['disableExecuteApiEndpoint']) ?? false,
