@@ -75,6 +75,50 @@ const cases: [string, FrontEndCase][] = [
     },
   ],
   [
+    'a parameter $ref to a missing file: the missing file, not the undeclared parameter it would declare',
+    {
+      given: spec(`paths:
+  /items/{id}:
+    get:
+      parameters: [{$ref: 'missing.yaml#/Id'}]
+      responses: {'200': {description: ok}}
+`),
+      want: [{ code: 'ref-file-not-found', at: '6:27', pointer: '/paths/~1items~1{id}/get/parameters/0/$ref' }],
+    },
+  ],
+  [
+    'a path-item parameter $ref that points at nothing: only the dead reference',
+    {
+      given: spec(`paths:
+  /items/{id}:
+    parameters: [{$ref: '#/components/parameters/Id'}]
+    get:
+      responses: {'200': {description: ok}}
+components:
+  parameters:
+    Key: {name: id, in: path, required: true, schema: {type: string}}
+`),
+      want: [{ code: 'ref-unresolved', at: '5:25', pointer: '/paths/~1items~1{id}/parameters/0/$ref' }],
+    },
+  ],
+  [
+    'a dead parameter $ref does not hide a declared parameter that is not in the path',
+    {
+      given: spec(`paths:
+  /items/{id}:
+    get:
+      parameters:
+        - {$ref: '#/components/parameters/Id'}
+        - {name: note, in: path, required: true, schema: {type: string}}
+      responses: {'200': {description: ok}}
+`),
+      want: [
+        { code: 'ref-unresolved', at: '7:18', pointer: '/paths/~1items~1{id}/get/parameters/0/$ref' },
+        { code: 'path-parameter-not-in-path', at: '8:11', pointer: '/paths/~1items~1{id}/get/parameters/1' },
+      ],
+    },
+  ],
+  [
     'a declared path parameter missing from the template',
     {
       given: spec(`paths:

@@ -1,9 +1,9 @@
-import type { HttpMethod, Parameter, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import type { HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { booleanAt, child, isObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
 import { decodeOperationSettings } from '../x-gateway/operation.js';
 import type { GatewayDefaults } from '../x-gateway/root.js';
 import { validateXGateway } from '../x-gateway/validate-x-gateway.js';
-import { parameterKey, readParameterList } from './parameter-object.js';
+import { parameterKey, readParameterList, type ParameterList } from './parameter-object.js';
 import { checkPathParameters, type TemplateParameter } from './path-template.js';
 import { readRequestBody } from './request-body-object.js';
 import { readResponses } from './response-object.js';
@@ -14,7 +14,7 @@ export interface OperationScope {
   readonly gatewayPath: string;
   readonly method: HttpMethod;
   readonly template: readonly TemplateParameter[] | undefined;
-  readonly pathItemParameters: readonly Parameter[];
+  readonly pathItemParameters: ParameterList;
   readonly pathItemGateway: Node | undefined;
   readonly rootSecurity: Node | undefined;
   readonly schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>;
@@ -26,11 +26,15 @@ export interface OperationScope {
 export function readOperation(ctx: BuildContext, node: Node, scope: OperationScope): Route {
   const own = readParameterList(ctx, child(node, 'parameters'));
   // Operation parameters override path-item parameters with the same name and location.
-  const ownKeys = new Set(own.map(parameterKey));
-  const merged = [...scope.pathItemParameters.filter((p) => !ownKeys.has(parameterKey(p))), ...own];
+  const ownKeys = new Set(own.parameters.map(parameterKey));
+  const merged = [...scope.pathItemParameters.parameters.filter((p) => !ownKeys.has(parameterKey(p))), ...own.parameters];
   const order = { path: 0, query: 1, header: 2, cookie: 3 } as const;
   const parameters = merged.map((p, i) => [p, i] as const).sort((a, b) => order[a[0].in] - order[b[0].in] || a[1] - b[1]).map(([p]) => p);
-  if (scope.template) checkPathParameters(ctx, scope.path, scope.template, parameters, node.origin);
+  if (scope.template) {
+    // A parameter that could not be read (its problem is reported) may be the one the template names.
+    const complete = own.complete && scope.pathItemParameters.complete;
+    checkPathParameters(ctx, scope.path, scope.template, parameters, node.origin, { reportUndeclared: complete });
+  }
 
   const xNode = child(node, 'x-gateway');
   let gateway: Node | undefined;

@@ -12,15 +12,30 @@ const stylesByLocation: Record<ParameterLocation, readonly ParameterStyle[]> = {
 /** OpenAPI: "If in is header and name is Accept, Content-Type or Authorization, the parameter definition SHALL be ignored." */
 const ignoredHeaders = new Set(['accept', 'content-type', 'authorization']);
 
+export interface ParameterList {
+  readonly parameters: readonly Parameter[];
+  /**
+   * False when an entry could not be read (a `$ref` that leads nowhere, a parameter
+   * without a name): the list may lack parameters the spec means to declare.
+   */
+  readonly complete: boolean;
+}
+
 /** Reads a `parameters` list; each entry keeps the origin of the object it resolved to. */
-export function readParameterList(ctx: BuildContext, node: Node): Parameter[] {
+export function readParameterList(ctx: BuildContext, node: Node): ParameterList {
+  if (node.value === undefined) return { parameters: [], complete: true };
   const list = expectArray(ctx, node, '"parameters"');
-  if (!list) return [];
+  if (!list) return { parameters: [], complete: false };
   const out: Parameter[] = [];
   const seen = new Map<string, Parameter>();
+  let complete = true;
   list.value.forEach((_, index) => {
     const parameter = readParameter(ctx, child(list, index));
-    if (!parameter) return;
+    if (parameter === 'ignored') return;
+    if (!parameter) {
+      complete = false;
+      return;
+    }
     const key = parameterKey(parameter);
     const earlier = seen.get(key);
     if (earlier) {
@@ -32,7 +47,7 @@ export function readParameterList(ctx: BuildContext, node: Node): Parameter[] {
     seen.set(key, parameter);
     out.push(parameter);
   });
-  return out;
+  return { parameters: out, complete };
 }
 
 /** Header names are case-insensitive; other names are not. */
@@ -40,7 +55,8 @@ export function parameterKey(parameter: Pick<Parameter, 'in' | 'name'>): string 
   return `${parameter.in}:${parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name}`;
 }
 
-function readParameter(ctx: BuildContext, written: Node): Parameter | undefined {
+/** `'ignored'` for a parameter OpenAPI says to ignore; `undefined` for one that cannot be read. */
+function readParameter(ctx: BuildContext, written: Node): Parameter | 'ignored' | undefined {
   const resolved = ctx.deref(written);
   const node = resolved && expectObject(ctx, resolved, 'A parameter');
   if (!node) return undefined;
@@ -53,7 +69,7 @@ function readParameter(ctx: BuildContext, written: Node): Parameter | undefined 
   const where = location as ParameterLocation;
   if (where === 'header') {
     checkHeaderName(ctx, name, child(node, 'name').origin, 'The header parameter');
-    if (ignoredHeaders.has(name.toLowerCase())) return undefined;
+    if (ignoredHeaders.has(name.toLowerCase())) return 'ignored';
   }
   let required = booleanAt(node, 'required') ?? false;
   if (where === 'path' && !required) {

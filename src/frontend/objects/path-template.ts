@@ -148,10 +148,11 @@ export function checkPathParameters(
   template: readonly TemplateParameter[],
   parameters: readonly Parameter[],
   operationOrigin: Origin,
+  options: { readonly reportUndeclared: boolean },
 ): void {
   const declared = parameters.filter((p) => p.in === 'path');
   for (const t of template) {
-    if (!declared.some((p) => p.name === t.name)) {
+    if (options.reportUndeclared && !declared.some((p) => p.name === t.name)) {
       ctx.report(
         'path-parameter-undeclared',
         `The path "${path}" has the parameter {${t.name}${t.greedy ? '+' : ''}}, which this operation does not declare; add {name: ${t.name}, in: path, required: true}.`,
