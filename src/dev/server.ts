@@ -50,7 +50,10 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const traffic = new TrafficState();
   const first = await loadApp({ options, outDir, traffic });
   if (first.diagnostics.length > 0) report([...first.diagnostics], first.sources);
-  if (!first.app) throw new DevStartError('The spec has errors; fix them and start again.', first.diagnostics, first.sources);
+  if (!first.app) {
+    const errors = first.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
+    throw new DevStartError(`The spec has errors; fix them and start again.\n${errors.join('\n')}`, first.diagnostics, first.sources);
+  }
   for (const note of first.notes) log(`note: ${note}`);
 
   const runtime: DevRuntime = { app: first.app, traffic, log, verbose: options.verbose ?? false, maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes };
