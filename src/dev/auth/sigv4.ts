@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { IamCaller } from '../caller.js';
@@ -45,6 +46,11 @@ export async function verifySigV4(request: GatewayRequest, credentials: DevIamCr
     const value = request.header(name);
     if (value === undefined) throw new GatewayError('INVALID_SIGNATURE', undefined, {}, `the signed header ${name} is missing`);
     headers[name] = value;
+  }
+  // The payload hash a client states must be the body's: the gateway hashes what arrived.
+  const statedHash = request.header('x-amz-content-sha256');
+  if (statedHash !== undefined && statedHash !== 'UNSIGNED-PAYLOAD' && statedHash !== createHash('sha256').update(request.body).digest('hex')) {
+    throw new GatewayError('INVALID_SIGNATURE', undefined, {}, 'the body does not match x-amz-content-sha256');
   }
   const query: Record<string, string | string[]> = {};
   for (const [name, values] of request.query) query[name] = values.length === 1 ? (values[0] as string) : [...values];
