@@ -65,7 +65,7 @@ describe('gatewright dev', () => {
     const dir = writeFiles({ 'api.yaml': 'openapi: 3.0.3\ninfo: {title: T}\npaths: {/x: 12}\n' });
     const result = await runCli(['dev', `${dir}/api.yaml`, '--port', '0'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/api\.yaml\n\s+3:13\s+error/);
+    expect(result.stderr).toMatch(/^api\.yaml\n\s+2:7\s+error/);
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 });
