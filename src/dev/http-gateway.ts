@@ -31,6 +31,8 @@ interface Exchange {
   readonly receivedAt: number;
   request?: GatewayRequest;
   route?: Route;
+  /** The resource a request without a route (a CORS preflight) was for. */
+  resourcePath?: string;
   caller: Caller;
   integrationLatencyMs?: number;
   integrationStatus?: number;
@@ -80,6 +82,7 @@ async function pipeline(runtime: DevRuntime, app: DevApp, request: GatewayReques
   if (cors && isPreflight(request) && (!rest || !('found' in lookup) || lookup.found.route.method === 'ANY')) {
     // HTTP APIs answer every preflight themselves; REST APIs answer them on resources that exist.
     if (rest && !app.router.hasResource(path)) throw notFound();
+    exchange.resourcePath = 'methodMissing' in lookup ? lookup.resourcePath : path;
     return { status: rest ? 200 : 204, headers: [...Object.entries(preflightHeaders(cors, request)), requestIdHeader(app, exchange)], body: Buffer.alloc(0) };
   }
   if (!('found' in lookup)) throw notFound();
@@ -205,7 +208,7 @@ function logVariables(app: DevApp, exchange: Exchange, message: IncomingMessage,
     requestTime: clfTime(exchange.receivedAt),
     requestTimeEpoch: exchange.receivedAt,
     httpMethod: message.method,
-    resourcePath: route?.gatewayPath ?? exchange.request?.rawPath,
+    resourcePath: route?.gatewayPath ?? exchange.resourcePath ?? exchange.request?.rawPath,
     routeKey: route ? routeKey(route) : '-',
     path: exchange.request?.rawPath,
     protocol: `HTTP/${message.httpVersion}`,
