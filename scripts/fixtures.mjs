@@ -5,10 +5,15 @@ export const fixtures = [
   { name: 'chat-websocket', spec: 'fixtures/chat-websocket.yaml' },
   { name: 'library', spec: 'fixtures/library.yaml' },
   { name: 'events-31', spec: 'fixtures/events-31.yaml' },
+  { name: 'signals-websocket', spec: 'fixtures/signals-websocket.yaml' },
+  { name: 'vault-private', spec: 'fixtures/vault-private.yaml' },
 ];
 
 /** The mistakes fixture fails on purpose; its expected diagnostics are in fixtures/mistakes.expected.txt. */
 export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt' };
 
-/** Output folders per fixture: one compile per entry. */
-export const outputs = [{ folder: '', options: { target: 'sam', emit: ['ir'] } }];
+/** Output folders per fixture: one compile per entry; `cloudformation/` holds the second template flavour. */
+export const outputs = [
+  { folder: '', options: { target: 'sam', emit: ['ir', 'template'] } },
+  { folder: 'cloudformation', options: { target: 'cloudformation', emit: ['template'] } },
+];

@@ -1,28 +1,14 @@
 import type { ApiKind } from '../ir/types.js';
+import { accessLogFormat } from '../targets/aws/template/units/logs.js';
 import { renderContextTemplate } from './gateway-responses.js';
 
 /**
- * gatewright's named access log formats as `$context` templates: the same text the
- * template back ends give the stage, rendered here for each request.
+ * The `$context` template of a stage's access log: the very text the template back end
+ * gives the deployed stage (`json`, `clf` or a format as written); dev prints CLF when the
+ * stage logs nothing, so every request still gets its line.
  */
-export const accessLogFormats: Readonly<Record<'json' | 'clf', Readonly<Record<ApiKind, string>>>> = {
-  json: {
-    rest: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","caller":"$context.identity.caller","user":"$context.identity.user","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","resourcePath":"$context.resourcePath","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","responseLatency":"$context.responseLatency","integrationLatency":"$context.integrationLatency","apiKeyId":"$context.identity.apiKeyId","errorMessage":"$context.error.message"}',
-    http: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","routeKey":"$context.routeKey","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength","responseLatency":"$context.responseLatency","integrationLatency":"$context.integrationLatency","errorMessage":"$context.error.message"}',
-    websocket: '{"requestId":"$context.requestId","ip":"$context.identity.sourceIp","requestTime":"$context.requestTime","eventType":"$context.eventType","routeKey":"$context.routeKey","connectionId":"$context.connectionId","status":"$context.status","integrationLatency":"$context.integrationLatency","errorMessage":"$context.error.message"}',
-  },
-  clf: {
-    rest: '$context.identity.sourceIp $context.identity.caller $context.identity.user [$context.requestTime] "$context.httpMethod $context.resourcePath $context.protocol" $context.status $context.responseLength $context.requestId',
-    http: '$context.identity.sourceIp - - [$context.requestTime] "$context.httpMethod $context.routeKey $context.protocol" $context.status $context.responseLength $context.requestId',
-    websocket: '$context.identity.sourceIp - - [$context.requestTime] "$context.eventType $context.routeKey $context.connectionId" $context.status $context.requestId',
-  },
-};
-
-/** The template for a stage's configured format; dev prints CLF when the stage logs nothing. */
 export function accessLogTemplate(format: string | undefined, kind: ApiKind): string {
-  if (format === undefined || format === 'clf') return accessLogFormats.clf[kind];
-  if (format === 'json') return accessLogFormats.json[kind];
-  return format;
+  return accessLogFormat(kind, format ?? 'clf');
 }
 
 /** One access log line; a variable with no value prints as `-`, as in CloudWatch. */

@@ -56,6 +56,13 @@ export const codes = {
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },
   'handler-conflict': { severity: 'error', summary: 'A handler is used in incompatible roles.' },
   'websocket-route-invalid': { severity: 'error', summary: 'A WebSocket route is not valid.' },
+  // templates (sam, cloudformation)
+  'template-permission-widened': { severity: 'info', summary: 'A handler serves so many routes that it gets one invoke permission for the whole API.' },
+  'template-feature-unsupported': { severity: 'warning', summary: 'The template cannot express a setting for this kind of API yet; it is left out.' },
+  'template-alarm-needs-metrics': { severity: 'warning', summary: 'An alarm needs metrics or logs that the stage does not produce.' },
+  'template-large': { severity: 'info', summary: 'The template is larger than CloudFormation takes inline; deploy it through S3.' },
+  'template-too-large': { severity: 'warning', summary: 'The API Gateway document pushes the template past CloudFormation’s size limit.' },
+  'template-too-many-resources': { severity: 'error', summary: 'The template has more resources than a CloudFormation stack may hold.' },
   // gatewright dev: the local gateway
   'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder, names no file, or is not a JWKS.' },
   'dev-handler-unavailable': { severity: 'warning', summary: 'A handler has no Lambda entry point (or it exports no `handler`); its routes answer as a failing integration.' },

@@ -20,7 +20,7 @@ const hello = (word: string): Record<string, string> => entry('hello', `export c
 
 describe('access logs', () => {
   test.each([
-    ['json', { given: 'json', want: (id: string) => expect.stringMatching(new RegExp(`^\\{"requestId":"${id}","ip":"127.0.0.1",.*"httpMethod":"GET","resourcePath":"/hello","status":"200"`)) }],
+    ['json', { given: 'json', want: (id: string) => expect.stringMatching(new RegExp(`^\\{"requestId":"${id}","ip":"127.0.0.1",.*"httpMethod":"GET","resourcePath":"/hello","status":200`)) }],
     ['clf', { given: 'clf', want: (id: string) => expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1 - - \\[[^\\]]+\\] "GET /hello HTTP/1\\.1" 200 5 ${id}$`)) }],
     ['a custom $context format', { given: '$context.httpMethod $context.status $context.requestId $context.identity.apiKey', want: (id: string) => `GET 200 ${id} -` }],
   ])('one line per request: %s', async (_name, { given, want }) => {
