@@ -64,7 +64,7 @@ export const codes = {
   'template-too-large': { severity: 'warning', summary: 'The API Gateway document pushes the template past CloudFormation’s size limit.' },
   'template-too-many-resources': { severity: 'error', summary: 'The template has more resources than a CloudFormation stack may hold.' },
   // gatewright dev: the local gateway
-  'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder, names no file, or is not a JWKS.' },
+  'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder or is not a JWKS.' },
   'dev-handler-unavailable': { severity: 'warning', summary: 'A handler has no Lambda entry point (or it exports no `handler`); its routes answer as a failing integration.' },
   'dev-handler-build-failed': { severity: 'error', summary: 'The handlers do not build; the local gateway keeps serving the previous build.' },
   // output

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -69,13 +70,22 @@ describe('JWT authorizers (HTTP API)', () => {
   test.each([
     ['a path out of the spec’s folder', '../outside.json'],
     ['an absolute path', '/etc/passwd'],
-    ['a file that does not exist', 'dev/missing.json'],
+    ['a symlink in the folder that points out of it', 'dev/link.json'],
   ])('a jwksUri naming %s stops dev with a diagnostic, reading nothing', async (_name, uri) => {
     const dir = writeFiles({ 'api.yaml': notesSpec(uri), ...entry('echo', echoHandler) });
+    fs.mkdirSync(`${dir}/dev`, { recursive: true });
+    fs.symlinkSync('/etc/hostname', `${dir}/dev/link.json`);
     const result = await runCli(['dev', `${dir}/api.yaml`, '--port', '0'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('dev-jwks-unusable');
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  test('a jwksUri file not written yet falls back to the dev key, and says so', async () => {
+    const dev = await startDev({ 'api.yaml': notesSpec('dev/jwks.json'), ...entry('echo', echoHandler) });
+    expect(dev.lines.join('\n')).toContain('dev/jwks.json does not exist');
+    const token = await mint(dev.dir, 'notes:read');
+    expect((await fetch(`${dev.url}/notes`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
   test('an https jwksUri is not fetched without --allow-network; dev keys stand in', async () => {

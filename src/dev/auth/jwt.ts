@@ -20,8 +20,9 @@ export type KeyProblem = { readonly problem: string };
 
 /**
  * Where a scheme's signing keys come from. No `jwksUri`, or a URL when the network is
- * off (the default): the dev key. A file: it must lie inside the spec's folder (a spec
- * never makes dev read elsewhere); private keys in it can also sign dev tokens.
+ * off (the default), or a file not written yet: the dev key. A file: it must lie inside
+ * the spec's folder (a spec never makes dev read elsewhere); private keys in it can also
+ * sign dev tokens.
  */
 export async function tokenKeys(scheme: JwtScheme | CognitoScheme, specDir: string, devKey: DevSigningKey, allowNetwork: boolean): Promise<TokenKeys | KeyProblem> {
   const devKeys: TokenKeys = {
@@ -37,15 +38,16 @@ export async function tokenKeys(scheme: JwtScheme | CognitoScheme, specDir: stri
   }
   const root = fs.realpathSync(specDir);
   const target = path.resolve(root, uri);
+  const inside = (file: string): boolean => file === root || file.startsWith(root + path.sep);
+  if (!inside(target)) return { problem: `The jwksUri "${uri}" of ${scheme.name} leads outside the spec's folder; dev reads key files only inside ${root}.` };
   let real: string;
   try {
     real = fs.realpathSync(target);
   } catch {
-    return { problem: `The jwksUri "${uri}" of ${scheme.name} names no file; create the JWKS file, or remove jwksUri to use the dev key.` };
+    return { ...devKeys, note: `${scheme.name}: ${uri} does not exist, so tokens are checked against the dev key; put a JWKS there to use your own keys.` };
   }
-  if (real !== root && !real.startsWith(root + path.sep)) {
-    return { problem: `The jwksUri "${uri}" of ${scheme.name} leads outside the spec's folder; dev reads key files only inside ${root}.` };
-  }
+  // A symlink inside the folder may still point out of it.
+  if (!inside(real)) return { problem: `The jwksUri "${uri}" of ${scheme.name} leads outside the spec's folder; dev reads key files only inside ${root}.` };
   let jwks: { keys?: JWK[] };
   try {
     jwks = JSON.parse(fs.readFileSync(real, 'utf8')) as { keys?: JWK[] };
