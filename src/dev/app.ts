@@ -14,7 +14,7 @@ import { tokenKeys, type TokenKeys } from './auth/jwt.js';
 import { AuthorizerCache } from './auth/lambda-authorizer.js';
 import { ResponseCache } from './cache.js';
 import { HandlerBuildError, loadHandlers, stateDirName, type LoadedHandlers } from './handlers.js';
-import { localApiId } from './ids.js';
+import { devRegion, localApiId } from './ids.js';
 import type { DevOptions } from './options.js';
 import { Router } from './router.js';
 import type { TrafficState } from './throttle.js';
@@ -92,6 +92,7 @@ export async function loadApp(ctx: LoadContext): Promise<LoadResult> {
   }
   if (hasErrors(diagnostics)) return done();
 
+  applyEnvironment(api);
   let handlers: LoadedHandlers;
   try {
     handlers = await loadHandlers(api, ctx.outDir);
@@ -123,4 +124,14 @@ export async function loadApp(ctx: LoadContext): Promise<LoadResult> {
     accessLogTemplate: accessLogTemplate(stage.accessLog?.format, api.kind),
     watchFiles: [...new Set([...specFiles, ...handlers.inputs])],
   });
+}
+
+/**
+ * Handlers share the dev process, so each one's `environment` (and the region Lambda
+ * sets) goes into `process.env`; a variable already set in the shell wins.
+ */
+function applyEnvironment(api: Api): void {
+  const wanted: Record<string, string> = { AWS_REGION: devRegion, AWS_DEFAULT_REGION: devRegion };
+  for (const handler of api.handlers) Object.assign(wanted, handler.environment);
+  for (const [name, value] of Object.entries(wanted)) if (process.env[name] === undefined) process.env[name] = value;
 }

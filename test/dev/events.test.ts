@@ -7,7 +7,7 @@ x-gateway:
   kind: rest
   stages: {prod: {variables: {backend: orders.internal}}}
   binaryMediaTypes: [image/png]
-  defaults: {lambda: {timeoutS: 3}}
+  defaults: {lambda: {timeoutS: 3, environment: {ORDERS_TABLE: dev-orders}}}
 security: []
 paths:
   /orders/{orderId}:
@@ -20,6 +20,8 @@ paths:
     get: {operationId: slow, x-gateway: {lambda: {handler: slow, timeoutMs: 100}}, responses: {'200': {description: ok}}}
   /broken/{how}:
     get: {operationId: broken, parameters: [{name: how, in: path, required: true, schema: {type: string}}], x-gateway: {lambda: {handler: broken}}, responses: {'200': {description: ok}}}
+  /env:
+    get: {operationId: env, x-gateway: {lambda: {handler: env}}, responses: {'200': {description: ok}}}
   /image:
     get: {operationId: image, x-gateway: {lambda: {handler: image}}, responses: {'200': {description: ok}}}
 `;
@@ -39,6 +41,7 @@ const handlers = {
   }
 };`,
   ),
+  ...entry('env', `export const handler = async () => ({ statusCode: 200, body: JSON.stringify({ table: process.env.ORDERS_TABLE }) });`),
   ...entry('image', `export const handler = async () => ({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from([137, 80, 78, 71]).toString('base64'), isBase64Encoded: true });`),
 };
 
@@ -80,6 +83,7 @@ describe('REST proxy event (payload 1.0)', () => {
     expect(remainingMs).toBeGreaterThan(0);
     expect(remainingMs).toBeLessThanOrEqual(3000);
     expect(functionName).toBe('Orders-echo');
+    expect(await json(await fetch(`${dev.url}/env`))).toEqual({ table: 'dev-orders' });
   });
 
   test('a body of a binary media type arrives base64-encoded', async () => {
