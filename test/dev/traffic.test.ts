@@ -128,3 +128,27 @@ describe('CORS', () => {
     expect(missing.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
   });
 });
+
+describe('CORS on HTTP APIs', () => {
+  const httpSpec = `openapi: 3.0.3
+info: {title: Notes, version: '1'}
+x-gateway:
+  kind: http
+  stages: {$default: {}}
+  cors: {origins: ['http://localhost:5173'], headers: [Authorization, Content-Type], maxAge: 600}
+security: []
+paths:
+  /notes:
+    get: {operationId: listNotes, x-gateway: {lambda: {handler: notes}}, responses: {'200': {description: ok}}}
+`;
+
+  test('the gateway answers preflights itself with 204, on any path', async () => {
+    const dev = await startDev({ 'api.yaml': httpSpec, ...entry('notes', `export const handler = async () => ({ notes: [] });`) });
+    for (const path of ['/notes', '/anything']) {
+      const response = await fetch(dev.url + path, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET' } });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(response.headers.get('access-control-max-age')).toBe('600');
+    }
+  });
+});
