@@ -66,7 +66,14 @@ export async function serveHttp(runtime: DevRuntime, message: IncomingMessage, r
   if (cors && exchange.request && !outgoing.headers.some(([name]) => name.toLowerCase() === 'access-control-allow-origin')) {
     for (const [name, value] of Object.entries(responseCorsHeaders(cors, exchange.request))) outgoing.headers.push([name, value]);
   }
-  res.writeHead(outgoing.status, outgoing.headers.flat());
+  try {
+    res.writeHead(outgoing.status, outgoing.headers.flat());
+  } catch (error) {
+    // A header Node refuses to send (a newline in a value, say) is a malformed integration answer.
+    exchange.error = new GatewayError('DEFAULT_5XX', app.api.kind === 'http' ? undefined : 'Internal server error', {}, `the response cannot be sent: ${(error as Error).message}`, 502);
+    outgoing = errorResponse(app, exchange, exchange.error);
+    res.writeHead(outgoing.status, outgoing.headers.flat());
+  }
   res.end(message.method === 'HEAD' ? undefined : outgoing.body);
   if (runtime.verbose) runtime.log(verboseBlock(`response ${exchange.requestId}`, { status: outgoing.status, headers: outgoing.headers, body: outgoing.body.toString('utf8') }));
   runtime.log(accessLogLine(app.accessLogTemplate, logVariables(app, exchange, message, outgoing)));

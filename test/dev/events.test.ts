@@ -37,6 +37,7 @@ const handlers = {
     case 'extra-field': return { statusCode: 200, body: 'x', unexpected: true };
     case 'body-object': return { statusCode: 200, body: { not: 'a string' } };
     case 'callback': return undefined;
+    case 'bad-header': return { statusCode: 200, headers: { 'x-bad': 'a\\nb' }, body: 'x' };
     default: return { statusCode: 418, body: 'teapot' };
   }
 };`,
@@ -115,6 +116,7 @@ describe('REST proxy event (payload 1.0)', () => {
     ['a result with a field the gateway does not know', 'extra-field'],
     ['a body that is not a string', 'body-object'],
     ['no result at all', 'callback'],
+    ['a header value that cannot be sent', 'bad-header'],
   ])('%s is 502 Internal server error', async (_name, how) => {
     const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
     const response = await fetch(`${dev.url}/broken/${how}`);
