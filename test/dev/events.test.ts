@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { echoHandler, entry, json, startDev } from '../helpers/dev.js';
+import { echoHandler, entry, json, sharedDev } from '../helpers/dev.js';
 
 const restSpec = `openapi: 3.0.3
 info: {title: Orders, version: '1'}
@@ -47,8 +47,9 @@ const handlers = {
 };
 
 describe('REST proxy event (payload 1.0)', () => {
+  const shared = sharedDev({ 'api.yaml': restSpec, ...handlers });
   test('carries the request as API Gateway builds it', async () => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/orders/ord%201?tag=a&tag=b&single=x`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Trace': 'one' },
@@ -88,7 +89,7 @@ describe('REST proxy event (payload 1.0)', () => {
   });
 
   test('a body of a binary media type arrives base64-encoded', async () => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
+    const dev = shared();
     const bytes = Buffer.from([0, 1, 2, 255]);
     const response = await fetch(`${dev.url}/orders/o1`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: bytes });
     const { event } = (await json(response)) as { event: Record<string, unknown> };
@@ -99,13 +100,13 @@ describe('REST proxy event (payload 1.0)', () => {
     ['an Accept naming a binary media type gets bytes', { given: 'image/png', want: Buffer.from([137, 80, 78, 71]) }],
     ['any other Accept gets the base64 text', { given: 'application/json', want: Buffer.from(Buffer.from([137, 80, 78, 71]).toString('base64')) }],
   ])('a base64 answer: %s', async (_name, { given, want }) => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/image`, { headers: { accept: given } });
     expect(Buffer.from(await response.arrayBuffer())).toEqual(want);
   });
 
   test('a handler slower than the integration timeout is 504 Endpoint request timed out', async () => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/slow`);
     expect(response.status).toBe(504);
     expect(await json(response)).toEqual({ message: 'Endpoint request timed out' });
@@ -118,14 +119,14 @@ describe('REST proxy event (payload 1.0)', () => {
     ['no result at all', 'callback'],
     ['a header value that cannot be sent', 'bad-header'],
   ])('%s is 502 Internal server error', async (_name, how) => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/broken/${how}`);
     expect(response.status).toBe(502);
     expect(await json(response)).toEqual({ message: 'Internal server error' });
   });
 
   test('the handler’s own status passes through', async () => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...handlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/broken/fine`);
     expect(response.status).toBe(418);
     expect(await response.text()).toBe('teapot');
@@ -161,8 +162,10 @@ describe('HTTP API event (payload 2.0)', () => {
     ...entry('throws', `export const handler = async () => { throw new Error('boom'); };`),
   };
 
+  const shared = sharedDev({ 'api.yaml': httpSpec, ...httpHandlers });
+
   test('carries lowercase headers, joined values, cookies and the route key', async () => {
-    const dev = await startDev({ 'api.yaml': httpSpec, ...httpHandlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/notes/n1?tag=a&tag=b`, {
       method: 'PUT',
       headers: { 'X-Thing': 'v', Cookie: 'a=1; b=2', 'content-type': 'application/x-www-form-urlencoded' },
@@ -189,7 +192,7 @@ describe('HTTP API event (payload 2.0)', () => {
   });
 
   test('a result without statusCode is a 200 JSON body', async () => {
-    const dev = await startDev({ 'api.yaml': httpSpec, ...httpHandlers });
+    const dev = shared();
     const response = await fetch(`${dev.url}/plain`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
@@ -200,7 +203,7 @@ describe('HTTP API event (payload 2.0)', () => {
     ['an integration timeout is 503 Service Unavailable', { given: '/slow', want: { status: 503, body: { message: 'Service Unavailable' } } }],
     ['a handler that throws is 500 Internal Server Error', { given: '/throws', want: { status: 500, body: { message: 'Internal Server Error' } } }],
   ])('%s', async (_name, { given, want }) => {
-    const dev = await startDev({ 'api.yaml': httpSpec, ...httpHandlers });
+    const dev = shared();
     const response = await fetch(dev.url + given);
     expect({ status: response.status, body: await json(response) }).toEqual(want);
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { echoHandler, entry, json, startDev } from '../helpers/dev.js';
+import { devToken, echoHandler, entry, json, startDev, type StartedDev } from '../helpers/dev.js';
 import { writeFiles } from '../helpers/temp.js';
 
 const notesSpec = (jwksUri?: string): string => `openapi: 3.0.3
@@ -47,11 +47,12 @@ describe('JWT authorizers (HTTP API)', () => {
   test.each([
     ['no token', { given: async () => undefined, want: 401 }],
     ['a token signed by another key', { given: async () => strangerToken({ iss: 'https://id.example.com', aud: 'notes-web' }), want: 401 }],
-    ['an expired token', { given: async (dir: string) => mint(dir, 'notes:read', ['--expires-in', '1']).then(async (t) => (await new Promise((r) => setTimeout(r, 1100)), t)), want: 401 }],
-    ['a token without the route’s scope', { given: async (dir: string) => mint(dir, 'notes:write'), want: 403 }],
+    ['an expired token', { given: async (dev: StartedDev) => devToken(dev, 'oidc', { scopes: ['notes:read'], expiresInS: -10 }), want: 401 }],
+    ['a token for another audience', { given: async (dev: StartedDev) => devToken(dev, 'oidc', { scopes: ['notes:read'], claims: { aud: 'someone-else' } }), want: 401 }],
+    ['a token without the route’s scope', { given: async (dev: StartedDev) => devToken(dev, 'oidc', { scopes: ['notes:write'] }), want: 403 }],
   ])('%s is refused', async (_name, { given, want }) => {
     const dev = await startDev({ 'api.yaml': notesSpec(), ...entry('echo', echoHandler) });
-    const token = await given(dev.dir);
+    const token = await given(dev);
     const response = await fetch(`${dev.url}/notes`, { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(want);
     expect(await json(response)).toEqual({ message: want === 401 ? 'Unauthorized' : 'Forbidden' });
@@ -63,7 +64,7 @@ describe('JWT authorizers (HTTP API)', () => {
     const dev = await startDev({ 'api.yaml': notesSpec('dev/jwks.json'), 'dev/jwks.json': JSON.stringify({ keys: [jwk] }), ...entry('echo', echoHandler) });
     const own = await new SignJWT({ scope: 'notes:read' }).setProtectedHeader({ alg: 'RS256', kid: 'team-key' }).setIssuer('https://id.example.com').setAudience('notes-web').setExpirationTime('5m').sign(privateKey);
     expect((await fetch(`${dev.url}/notes`, { headers: { Authorization: `Bearer ${own}` } })).status).toBe(200);
-    const minted = await mint(dev.dir, 'notes:read');
+    const minted = await devToken(dev, 'oidc', { scopes: ['notes:read'] });
     expect((await fetch(`${dev.url}/notes`, { headers: { Authorization: `Bearer ${minted}` } })).status).toBe(200);
   });
 
@@ -84,14 +85,14 @@ describe('JWT authorizers (HTTP API)', () => {
   test('a jwksUri file not written yet falls back to the dev key, and says so', async () => {
     const dev = await startDev({ 'api.yaml': notesSpec('dev/jwks.json'), ...entry('echo', echoHandler) });
     expect(dev.lines.join('\n')).toContain('dev/jwks.json does not exist');
-    const token = await mint(dev.dir, 'notes:read');
+    const token = await devToken(dev, 'oidc', { scopes: ['notes:read'] });
     expect((await fetch(`${dev.url}/notes`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
   test('an https jwksUri is not fetched without --allow-network; dev keys stand in', async () => {
     const dev = await startDev({ 'api.yaml': notesSpec('https://id.example.com/jwks.json'), ...entry('echo', echoHandler) });
     expect(dev.lines.join('\n')).toContain('is not fetched');
-    const token = await mint(dev.dir, 'notes:read');
+    const token = await devToken(dev, 'oidc', { scopes: ['notes:read'] });
     expect((await fetch(`${dev.url}/notes`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });
@@ -122,8 +123,7 @@ components:
 describe('Cognito user pool authorizers (REST)', () => {
   test('an access token with the method’s scope passes and its claims reach the handler', async () => {
     const dev = await startDev({ 'api.yaml': shopSpec, ...entry('echo', echoHandler) });
-    const result = await runCli(['dev', `${dev.dir}/api.yaml`, '--mint-token', 'shopperPool', '--scopes', 'shop/orders.read'], dev.dir);
-    const response = await fetch(`${dev.url}/orders`, { headers: { Authorization: result.stdout.trim() } });
+    const response = await fetch(`${dev.url}/orders`, { headers: { Authorization: await devToken(dev, 'shopperPool', { scopes: ['shop/orders.read'] }) } });
     expect(response.status).toBe(200);
     const { event } = (await json(response)) as { event: { requestContext: { authorizer: { claims: Record<string, string> } } } };
     expect(event.requestContext.authorizer.claims).toMatchObject({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Abc123', token_use: 'access', scope: 'shop/orders.read' });
@@ -136,10 +136,7 @@ describe('Cognito user pool authorizers (REST)', () => {
   ])('%s', async (_name, { given, want }) => {
     const dev = await startDev({ 'api.yaml': shopSpec, ...entry('echo', echoHandler) });
     let headers: Record<string, string> = {};
-    if (given.scopes !== undefined) {
-      const result = await runCli(['dev', `${dev.dir}/api.yaml`, '--mint-token', 'shopperPool'], dev.dir);
-      headers = { Authorization: result.stdout.trim() };
-    }
+    if (given.scopes !== undefined) headers = { Authorization: await devToken(dev, 'shopperPool') };
     const response = await fetch(dev.url + given.path, { headers });
     expect(response.status).toBe(want);
   });

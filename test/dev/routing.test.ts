@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entry, json, startDev } from '../helpers/dev.js';
+import { entry, json, sharedDev, startDev } from '../helpers/dev.js';
 
 const restSpec = `openapi: 3.0.3
 info: {title: Files, version: '1'}
@@ -28,6 +28,7 @@ const routeHandler = entry(
 );
 
 describe('REST routing', () => {
+  const shared = sharedDev({ 'api.yaml': restSpec, ...routeHandler });
   test.each([
     ['a literal beats a greedy parameter', { given: 'GET /prod/files/special', want: { resource: '/files/special', pathParameters: null } }],
     ['a literal beats a greedy parameter below a parameter', { given: 'GET /prod/users/a%20b/meta', want: { resource: '/users/{id}/meta', pathParameters: { id: 'a b' } } }],
@@ -37,7 +38,7 @@ describe('REST routing', () => {
     ['ANY takes other methods', { given: 'DELETE /prod/things', want: { resource: '/things', method: 'DELETE' } }],
     ['a trailing slash names the same resource', { given: 'GET /prod/files/special/', want: { resource: '/files/special' } }],
   ])('%s', async (_name, { given, want }) => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...routeHandler });
+    const dev = shared();
     const [method, path] = given.split(' ') as [string, string];
     const response = await fetch(dev.server.origin + path, { method });
     expect(response.status).toBe(200);
@@ -50,7 +51,7 @@ describe('REST routing', () => {
     ['another stage', 'GET /staging/files/special'],
     ['no stage at all', 'GET /files/special'],
   ])('%s answers 403 Missing Authentication Token', async (_name, given) => {
-    const dev = await startDev({ 'api.yaml': restSpec, ...routeHandler });
+    const dev = shared();
     const [method, path] = given.split(' ') as [string, string];
     const response = await fetch(dev.server.origin + path, { method });
     expect(response.status).toBe(403);

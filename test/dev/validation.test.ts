@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { entry, json, startDev } from '../helpers/dev.js';
+import { entry, json, sharedDev, startDev } from '../helpers/dev.js';
 
 const spec = (validation: string): string => `openapi: 3.0.3
 info: {title: Orders, version: '1'}
@@ -44,6 +44,7 @@ const goodHeaders = { 'content-type': 'application/json', 'idempotency-key': 'no
 const goodBody = JSON.stringify({ lines: [{ sku: 'a', qty: 2 }] });
 
 describe('request validators', () => {
+  const shared = sharedDev({ 'api.yaml': spec('all'), ...ok });
   test.each([
     ['a valid request passes (parameter formats are not checked)', { given: { query: '?channel=web', headers: goodHeaders, body: goodBody }, want: { status: 201, body: { placed: true } } }],
     ['missing required parameters are named', { given: { query: '', headers: { 'content-type': 'application/json' }, body: goodBody }, want: { status: 400, body: { message: 'Missing required request parameters: [channel, Idempotency-Key]' } } }],
@@ -53,7 +54,7 @@ describe('request validators', () => {
     ['no Content-Type is taken as JSON', { given: { query: '?channel=web', headers: { 'idempotency-key': 'k' }, body: '{}' }, want: { status: 400, body: { message: 'Invalid request body' } } }],
     ['a content type with no JSON model is not validated', { given: { query: '?channel=web', headers: { ...goodHeaders, 'content-type': 'text/csv' }, body: 'a,b' }, want: { status: 201, body: { placed: true } } }],
   ])('%s', async (_name, { given, want }) => {
-    const dev = await startDev({ 'api.yaml': spec('all'), ...ok });
+    const dev = shared();
     // Bytes, not a string: fetch would add a text/plain Content-Type of its own.
     const response = await fetch(`${dev.url}/orders${given.query}`, { method: 'POST', headers: given.headers, body: Buffer.from(given.body) });
     expect({ status: response.status, body: await json(response) }).toEqual(want);

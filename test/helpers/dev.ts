@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { mintToken, type MintOptions } from '../../src/dev/auth/jwt.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { DevOptions } from '../../src/dev/options.js';
 import { startDevServer, type DevServer } from '../../src/dev/server.js';
@@ -33,7 +34,34 @@ export async function startDev(files: Record<string, string>, options: Partial<D
   return startDevIn(dir, options);
 }
 
-export async function startDevIn(dir: string, options: Partial<DevOptions> = {}): Promise<StartedDev> {
+/**
+ * One gateway for every test of the enclosing describe (started before them, closed
+ * after them): for tables whose rows leave no state that another row could see.
+ */
+export function sharedDev(files: Record<string, string>, options: Partial<DevOptions> = {}): () => StartedDev {
+  let started: StartedDev | undefined;
+  beforeAll(async () => {
+    started = await startDevIn(writeFiles(files), options, { shared: true });
+  });
+  afterAll(async () => {
+    await started?.server.close();
+  });
+  return () => {
+    if (!started) throw new Error('the shared gateway did not start');
+    return started;
+  };
+}
+
+/** A token the scheme accepts, signed with the running gateway's keys (what `--mint-token` prints). */
+export async function devToken(dev: StartedDev, scheme: string, options: MintOptions = {}): Promise<string> {
+  const found = dev.server.app.api.securitySchemes.find((s) => s.name === scheme);
+  const keys = dev.server.app.tokenKeys.get(scheme);
+  if (!found || (found.type !== 'jwt' && found.type !== 'cognito') || !keys) throw new Error(`no token scheme ${scheme}`);
+  return mintToken(found, keys, options);
+}
+
+/** Starts dev on a project folder; unless shared, it is closed after the test. */
+export async function startDevIn(dir: string, options: Partial<DevOptions> = {}, { shared = false } = {}): Promise<StartedDev> {
   const lines: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const server = await startDevServer({
@@ -44,7 +72,7 @@ export async function startDevIn(dir: string, options: Partial<DevOptions> = {})
     report: (found) => diagnostics.push(...found),
     ...options,
   });
-  running.push(server);
+  if (!shared) running.push(server);
   return {
     server,
     url: server.url,

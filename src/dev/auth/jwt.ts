@@ -174,6 +174,6 @@ export async function mintToken(scheme: JwtScheme | CognitoScheme, keys: TokenKe
     .setSubject(options.subject ?? 'dev-user')
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInS ?? 3600));
-  if (scheme.type === 'jwt' || scopes.length === 0) jwt = jwt.setAudience(audience);
+  if ((scheme.type === 'jwt' || scopes.length === 0) && options.claims?.['aud'] === undefined) jwt = jwt.setAudience(audience);
   return jwt.sign(keys.signing.key);
 }
