@@ -10,8 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const durationMs = Number(process.env.BENCH_DURATION_MS ?? 5000);
+const durationMs = Number(process.env.BENCH_DURATION_MS ?? 3000);
 const warmupMs = 1000;
+// Rounds alternate between the two servers, so a busy machine slows both alike.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
 
 const spec = `openapi: 3.0.3
@@ -90,8 +92,18 @@ function startServer(args, urlPattern) {
   });
 }
 
+/** CPU seconds a process has used (Linux /proc), to compare cost per request whatever else runs on the machine. */
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Keeps `concurrency` requests in flight for the duration; returns requests per second and latency percentiles. */
-async function load(url, headers, body) {
+async function load(url, headers, body, pid) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   const once = () =>
@@ -118,34 +130,39 @@ async function load(url, headers, body) {
   await run(warmupMs);
   const latencies = [];
   const started = Date.now();
+  const cpuBefore = cpuSeconds(pid);
   await run(durationMs, latencies);
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / latencies.length;
   const elapsedS = (Date.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / elapsedS, p50: at(0.5), p99: at(0.99), requests: latencies.length };
+  return { rps: latencies.length / elapsedS, p50: at(0.5), p99: at(0.99), requests: latencies.length, cpuUs };
 }
 
 const body = JSON.stringify({ sku: 'abc', qty: 2 });
-const results = [];
+const plainRuns = [];
+const devRuns = [];
 try {
   const plain = await startServer([path.join(dir, 'plain.mjs')], /(http:\/\/127\.0\.0\.1:\d+)/);
-  results.push({ name: 'plain node:http', ...(await load(`${plain.url}/orders?channel=web`, { 'content-type': 'application/json' }, body)) });
-  plain.child.kill();
-
   const dev = await startServer([path.join(repo, 'bin/gatewright.js'), 'dev', path.join(dir, 'api.yaml'), '--port', '0', '--no-watch'], /(http:\/\/127\.0\.0\.1:\d+\/prod)/);
   const credentials = JSON.parse(fs.readFileSync(path.join(dir, '.gatewright-dev/credentials.json'), 'utf8'));
-  results.push({
-    name: 'gatewright dev (API key + validation)',
-    ...(await load(`${dev.url}/orders?channel=web`, { 'content-type': 'application/json', 'x-api-key': credentials.apiKeys.loadgen }, body)),
-  });
+  for (let round = 0; round < rounds; round++) {
+    plainRuns.push(await load(`${plain.url}/orders?channel=web`, { 'content-type': 'application/json' }, body, plain.child.pid));
+    devRuns.push(await load(`${dev.url}/orders?channel=web`, { 'content-type': 'application/json', 'x-api-key': credentials.apiKeys.loadgen }, body, dev.child.pid));
+  }
+  plain.child.kill();
   dev.child.kill();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`\n${concurrency} concurrent keep-alive connections, ${durationMs / 1000} s per server after ${warmupMs / 1000} s warm-up, ${os.cpus().length} cores\n`);
-console.log('server'.padEnd(40) + 'req/s'.padStart(10) + 'p50 ms'.padStart(10) + 'p99 ms'.padStart(10));
-for (const r of results) console.log(r.name.padEnd(40) + r.rps.toFixed(0).padStart(10) + r.p50.toFixed(2).padStart(10) + r.p99.toFixed(2).padStart(10));
-const ratio = results[1].rps / results[0].rps;
-console.log(`\ngatewright dev reaches ${(ratio * 100).toFixed(0)}% of the plain server's throughput (goal: at least 50%).`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = (name, runs) => ({ name, rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), cpuUs: median(runs.map((r) => r.cpuUs)) });
+const results = [summary('plain node:http', plainRuns), summary('gatewright dev (API key + validation)', devRuns)];
+console.log(`\n${concurrency} concurrent keep-alive connections; ${rounds} alternating rounds of ${durationMs / 1000} s per server after ${warmupMs / 1000} s warm-up; medians; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}\n`);
+console.log('server'.padEnd(40) + 'req/s'.padStart(10) + 'p50 ms'.padStart(10) + 'p99 ms'.padStart(10) + 'CPU µs/req'.padStart(12));
+for (const r of results) console.log(r.name.padEnd(40) + r.rps.toFixed(0).padStart(10) + r.p50.toFixed(2).padStart(10) + r.p99.toFixed(2).padStart(10) + r.cpuUs.toFixed(0).padStart(12));
+const ratios = devRuns.map((r, i) => r.rps / plainRuns[i].rps);
+console.log(`\ngatewright dev reaches ${(median(ratios) * 100).toFixed(0)}% of the plain server's throughput (median of rounds ${ratios.map((r) => (r * 100).toFixed(0) + '%').join(', ')}; goal: at least 50%).`);
+console.log(`Per request it spends ${(results[1].cpuUs / results[0].cpuUs).toFixed(1)}x the plain server's CPU: ${((results[0].cpuUs / results[1].cpuUs) * 100).toFixed(0)}% of its throughput where each has a core to itself.`);

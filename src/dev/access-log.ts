@@ -1,6 +1,5 @@
 import type { ApiKind } from '../ir/types.js';
 import { accessLogFormat } from '../targets/aws/template/units/logs.js';
-import { renderContextTemplate } from './gateway-responses.js';
 
 /**
  * The `$context` template of a stage's access log: the very text the template back end
@@ -11,9 +10,31 @@ export function accessLogTemplate(format: string | undefined, kind: ApiKind): st
   return accessLogFormat(kind, format ?? 'clf');
 }
 
-/** One access log line; a variable with no value prints as `-`, as in CloudWatch. */
+const compiled = new Map<string, readonly (string | { readonly variable: string })[]>();
+
+/**
+ * One access log line; a variable with no value prints as `-`, as in CloudWatch. Each
+ * template is split into text and variables once, since this runs for every request.
+ */
 export function accessLogLine(template: string, variables: Readonly<Record<string, string | number | undefined>>): string {
-  const present: Record<string, string> = {};
-  for (const [name, value] of Object.entries(variables)) if (value !== undefined && value !== '') present[name] = String(value);
-  return renderContextTemplate(template.replace(/\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g, (m, name: string) => (name in present ? m : '-')), present);
+  let parts = compiled.get(template);
+  if (!parts) {
+    const list: (string | { variable: string })[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\$\{context\.([A-Za-z0-9_.]+)\}|\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g)) {
+      list.push(template.slice(last, m.index), { variable: (m[1] ?? m[2]) as string });
+      last = m.index + m[0].length;
+    }
+    list.push(template.slice(last));
+    compiled.set(template, (parts = list));
+  }
+  let line = '';
+  for (const part of parts) {
+    if (typeof part === 'string') line += part;
+    else {
+      const value = variables[part.variable];
+      line += value === undefined || value === '' ? '-' : String(value);
+    }
+  }
+  return line;
 }

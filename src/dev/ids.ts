@@ -14,14 +14,26 @@ export function newRequestId(): string {
   return randomUUID();
 }
 
+// Random bytes drawn in bulk: one system call per few hundred ids, not one per request.
+let pool = Buffer.alloc(0);
+let offset = 0;
+function random(length: number): Buffer {
+  if (offset + length > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += length;
+  return pool.subarray(offset - length, offset);
+}
+
 /** HTTP API request ids and extended ids: 16 base64 characters ending in `=`, as the gateway writes them. */
 export function newExtendedRequestId(): string {
-  return randomBytes(10).toString('base64').slice(0, 15) + '=';
+  return random(10).toString('base64').slice(0, 15) + '=';
 }
 
 /** WebSocket connection ids look like `L0SM9cOFvHcCIhw=`. */
 export function newConnectionId(): string {
-  return randomBytes(10).toString('base64').replace(/[+/]/g, 'A').slice(0, 15) + '=';
+  return random(10).toString('base64').replace(/[+/]/g, 'A').slice(0, 15) + '=';
 }
 
 /**

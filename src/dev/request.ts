@@ -28,17 +28,17 @@ export class GatewayRequest {
     this.lowerHeaders = lower;
   }
 
-  static async read(message: IncomingMessage, maxBodyBytes: number): Promise<GatewayRequest | 'too-large'> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    for await (const chunk of message) {
-      size += (chunk as Buffer).length;
-      if (size > maxBodyBytes) tooLarge = true;
-      else chunks.push(chunk as Buffer);
-    }
-    if (tooLarge) return 'too-large';
-    return GatewayRequest.fromHead(message, Buffer.concat(chunks));
+  static read(message: IncomingMessage, maxBodyBytes: number): Promise<GatewayRequest | 'too-large'> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      message.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBodyBytes) chunks.push(chunk);
+      });
+      message.on('error', reject);
+      message.on('end', () => resolve(size > maxBodyBytes ? 'too-large' : GatewayRequest.fromHead(message, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks))));
+    });
   }
 
   /** The request from its head alone: a WebSocket handshake has no body to wait for. */
