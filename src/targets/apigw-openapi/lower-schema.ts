@@ -65,7 +65,7 @@ function lower(schema: SchemaOrBoolean, path: SchemaPath, options: LowerSchemaOp
   if (schema.description !== undefined) out['description'] = safeComment(schema.description);
 
   const typeAlternatives = lowerType(schema.type, out);
-  if (schema.enum !== undefined) out['enum'] = schema.enum as CfnValue[];
+  if (schema.enum !== undefined) out['enum'] = distinct(schema.enum as CfnValue[]);
   if (schema.const !== undefined) {
     if (out['enum'] === undefined) out['enum'] = [schema.const as CfnValue];
     else allOf.push({ enum: [schema.const as CfnValue] });
@@ -194,6 +194,28 @@ function lowerBound(
   }
   out[inclusiveKey] = exclusive;
   out[exclusiveKey] = true;
+}
+
+/** Draft 4 wants the values of `enum` unique. */
+function distinct(values: readonly CfnValue[]): CfnValue[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = canonicalJson(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function isReadOnly(schema: SchemaOrBoolean | undefined): boolean {
