@@ -683,6 +683,14 @@ describe('the openapi artifact', () => {
     expect(Object.keys(document['x-gatewright'].placeholders)).toEqual(used);
   });
 
+  test('a problem two back ends find is reported once', () => {
+    const spec = path.join(repoRoot, 'fixtures/events-31.yaml');
+    const once = compileSpec(spec, { emit: ['openapi'] }).diagnostics;
+    const twice = compileSpec(spec, { emit: ['openapi', 'openapi'] }).diagnostics;
+    expect(once.some((d) => d.code === 'apigw-schema-keyword-moved')).toBe(true);
+    expect(twice).toEqual(once);
+  });
+
   test('a WebSocket API has no document', () => {
     expect(compileSpec(path.join(repoRoot, 'fixtures/chat-websocket.yaml'), { emit: ['openapi'] }).files).toEqual([]);
   });
