@@ -1,6 +1,8 @@
 import type { Artifact, Target, TargetOptions } from './target.js';
 import { irTarget } from './ir/ir-target.js';
+import { buildApiGatewayDocument } from './apigw-openapi/build-document.js';
 import { apiGatewayOpenApiTarget } from './apigw-openapi/openapi-target.js';
+import { templateTarget } from './aws/template/template-target.js';
 
 export type { Artifact, Target, TargetContext, TargetOptions } from './target.js';
 
@@ -9,6 +11,9 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
   switch (artifact) {
     case 'ir':
       return [irTarget as Target];
+    case 'template':
+      // The templates inline the API Gateway document, with intrinsics for the references.
+      return [templateTarget((api, refs, report) => buildApiGatewayDocument(api, refs, report) ?? {}) as Target];
     case 'openapi':
       return [apiGatewayOpenApiTarget as Target];
     default:
@@ -17,7 +22,7 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
 }
 
 /** Artifacts that have a back end today, in the order their files are produced. */
-export const availableArtifacts: readonly Artifact[] = ['ir', 'openapi'];
+export const availableArtifacts: readonly Artifact[] = ['ir', 'template', 'openapi'];
 
 /** What `compile` emits when `--emit` is not given. */
 export const defaultArtifacts: readonly Artifact[] = availableArtifacts.filter((a) => a !== 'ir').length > 0 ? availableArtifacts.filter((a) => a !== 'ir') : ['ir'];

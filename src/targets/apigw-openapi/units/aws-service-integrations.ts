@@ -5,7 +5,8 @@
  * the common actions:
  *
  * - DynamoDB stores each item's JSON body as text in the attribute `document`, keyed by the
- *   route's path parameters (as string attributes named like them): PutItem writes it,
+ *   route's path parameters (as string attributes named like them; by `id`, the request id,
+ *   when the route has none): PutItem writes it,
  *   GetItem returns it (404 when there is none), Query and Scan return the list of them,
  *   DeleteItem removes the item. Query uses the first path parameter as the partition key.
  * - S3 reads and writes the object whose key is `path` (with path parameters) in the bucket.
@@ -126,13 +127,16 @@ function planDynamoDb(ctx: DocumentContext, route: Route, integration: AwsServic
     case 'DeleteItem':
       if (!keys?.length) return needsKeys;
       return { ...call, requestTemplates: json([...table, `, "Key": {${entries(keys).join(', ')}}}`]), responseTemplates: { 'application/json': '' } };
-    case 'PutItem':
+    case 'PutItem': {
       if (keys === undefined) return needsKeys;
+      // A route without path parameters adds items of its own, each keyed by its request's id.
+      const itemKeys = keys.length > 0 ? entries(keys) : ['"id": {"S": "$context.requestId"}'];
       return {
         ...call,
-        requestTemplates: json([...table, `, "Item": {${[...entries(keys), `"document": {"S": "$util.escapeJavaScript($input.body).replaceAll("\\\\'", "'")"}`].join(', ')}}}`]),
+        requestTemplates: json([...table, `, "Item": {${[...itemKeys, `"document": {"S": "$util.escapeJavaScript($input.body).replaceAll("\\\\'", "'")"}`].join(', ')}}}`]),
         responseTemplates: { 'application/json': '' },
       };
+    }
     case 'Query': {
       const first = keys?.[0];
       if (first === undefined) return needsKeys;
