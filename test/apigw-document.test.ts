@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtures } from '../scripts/fixtures.mjs';
 import { compileSpec } from '../src/compile.js';
-import { at, documentOf, openApiProblems, templateReferences } from './helpers/apigw.js';
+import { apiOf, at, documentOf, openApiProblems, templateReferences } from './helpers/apigw.js';
 import { repoRoot } from './helpers/diagnostics.js';
 
 const rest = (body: string, gateway = ''): string => `openapi: 3.0.3
@@ -602,10 +602,6 @@ interface ProblemCase {
 
 const problems: [string, ProblemCase][] = [
   [
-    'a mock on an HTTP API',
-    { given: http(`paths: {/a: {get: {x-gateway: {mock: {statusCode: 200}}, ${ok}}}}`), want: [{ code: 'apigw-integration-unsupported', severity: 'error', pointer: '/paths/~1a/get/x-gateway/mock' }] },
-  ],
-  [
     'an HTTP API integration slower than the hard limit',
     { given: http(`paths: {/a: {get: {x-gateway: {lambda: {handler: h, timeoutMs: 45000}}, ${ok}}}}`), want: [{ code: 'apigw-integration-unsupported', severity: 'error', pointer: '/paths/~1a/get/x-gateway/lambda' }] },
   ],
@@ -666,15 +662,28 @@ describe('problems the API Gateway document reports', () => {
   });
 });
 
+test('a mock on an HTTP API is refused even when the IR holds one (the front end refuses it first)', () => {
+  const api = apiOf(http(`paths: {/a: {get: {${ok}}}}`));
+  const route = api.routes[0];
+  if (!route) throw new Error('no route');
+  const mock = { type: 'mock' as const, statusCode: 200, headers: {}, origin: { file: 'openapi.yaml', pointer: '/paths/~1a/get/x-gateway/mock' } };
+  const { document, diagnostics } = documentOf({ ...api, routes: [{ ...route, integration: mock }] });
+  expect(diagnostics.map((d) => [d.code, d.severity, d.origin?.pointer])).toEqual([['apigw-integration-unsupported', 'error', '/paths/~1a/get/x-gateway/mock']]);
+  expect(at(document, '/paths/~1a/get/x-amazon-apigateway-integration')).toBeUndefined();
+  expect(at(document, '/paths/~1a/get/operationId')).toBe('getA');
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 describe('the openapi artifact', () => {
-  const restOrHttp = fixtures.filter((f) => f.name !== 'chat-websocket');
-
-  test.each(restOrHttp)('$name: the document is valid OpenAPI 3.0 and every placeholder is listed', ({ spec }) => {
+  test.each(fixtures)('$name: the document is valid OpenAPI 3.0 and every placeholder is listed (none for WebSocket APIs)', ({ spec }) => {
     const result = compileSpec(path.join(repoRoot, spec), { emit: ['openapi'] });
+    if (result.api?.kind === 'websocket') {
+      expect(result.files).toEqual([]);
+      return;
+    }
     expect(result.files.map((f) => f.path)).toEqual(['openapi.apigw.json']);
     const text = result.files[0]?.contents as string;
     const document = JSON.parse(text) as { 'x-gatewright': { placeholders: Record<string, string> } };
@@ -691,9 +700,6 @@ describe('the openapi artifact', () => {
     expect(twice).toEqual(once);
   });
 
-  test('a WebSocket API has no document', () => {
-    expect(compileSpec(path.join(repoRoot, 'fixtures/chat-websocket.yaml'), { emit: ['openapi'] }).files).toEqual([]);
-  });
 
   test('the same IR gives the same bytes, whichever references name the resources', () => {
     const spec = path.join(repoRoot, 'fixtures/shop.yaml');
@@ -708,6 +714,10 @@ describe('the openapi artifact', () => {
     });
     expect(at(inTemplate.document, '/paths/~1products~1{productId}~1image/get/x-amazon-apigateway-integration/requestParameters/integration.request.path.bucket')).toEqual({
       'Fn::Join': ['', ["'", { Ref: 'ImagesBucket' }, "'"]],
+    });
+    // Deploy values inside text join flat, whatever the nesting of the parts.
+    expect(at(inTemplate.document, '/paths/~1orders~1{orderId}~1events/post/x-amazon-apigateway-integration/requestTemplates/application~1json')).toEqual({
+      'Fn::Join': ['', ["Action=SendMessage&QueueUrl=$util.urlEncode('", { Ref: 'OrderEventsQueueUrl' }, "')&MessageBody=$util.urlEncode($input.body)"]],
     });
   });
 });

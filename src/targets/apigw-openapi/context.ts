@@ -42,12 +42,19 @@ export class DocumentContext {
   join(parts: readonly CfnValue[]): CfnValue {
     if (parts.every((part) => typeof part === 'string')) return parts.join('');
     const merged: CfnValue[] = [];
-    for (const part of parts) {
+    for (const part of parts.flatMap((p) => this.#joinedParts(p))) {
       const last = merged[merged.length - 1];
       if (typeof part === 'string' && typeof last === 'string') merged[merged.length - 1] = last + part;
       else if (part !== '') merged.push(part);
     }
     return this.ref({ 'Fn::Join': ['', merged] });
+  }
+
+  /** The parts of a join this context made, so that joins of joins come out flat. */
+  #joinedParts(part: CfnValue): readonly CfnValue[] {
+    if (part === null || typeof part !== 'object' || !this.intrinsics.has(part) || Array.isArray(part)) return [part];
+    const join = (part as { readonly 'Fn::Join'?: readonly [string, readonly CfnValue[]] })['Fn::Join'];
+    return join && join[0] === '' ? join[1] : [part];
   }
 }
 
