@@ -673,6 +673,27 @@ test('a mock on an HTTP API is refused even when the IR holds one (the front end
   expect(at(document, '/paths/~1a/get/operationId')).toBe('getA');
 });
 
+describe('API Gateway quotas', () => {
+  test('more authorizers than an API may have', () => {
+    const names = Array.from({ length: 11 }, (_, i) => `auth${i}`);
+    const spec = rest(`paths:
+${names.map((n) => `  /${n}: {get: {security: [{${n}: []}], ${ok}}}`).join('\n')}
+components:
+  securitySchemes:
+${names.map((n) => `    ${n}: {type: apiKey, in: header, name: X-${n}, x-gateway: {lambdaAuthorizer: {handler: ${n}}}}`).join('\n')}`);
+    expect(documentOf(spec).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message)).toEqual([expect.stringContaining('11 authorizers')]);
+    const fewer = documentOf(spec.replace(/security: \[\{auth10: \[\]\}\]/, 'security: [{auth9: []}]'));
+    expect(fewer.diagnostics.filter((d) => d.code === 'apigw-limit-exceeded')).toEqual([]);
+  });
+
+  test('more resources than a REST API may have', () => {
+    const paths = (n: number): string => Array.from({ length: n }, (_, i) => `  /r${i}: {get: {${ok}}}`).join('\n');
+    // The root resource counts too: 299 paths make 300 resources, 300 make 301.
+    expect(documentOf(rest(`paths:\n${paths(299)}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded')).toEqual([]);
+    expect(documentOf(rest(`paths:\n${paths(300)}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message)).toEqual([expect.stringContaining('301 resources')]);
+  });
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

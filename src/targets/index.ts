@@ -1,7 +1,6 @@
 import type { Artifact, Target, TargetOptions } from './target.js';
 import { irTarget } from './ir/ir-target.js';
-import { buildApiGatewayDocument } from './apigw-openapi/build-document.js';
-import { apiGatewayOpenApiTarget } from './apigw-openapi/openapi-target.js';
+import { apiGatewayOpenApiTarget, buildApiGatewayDocument } from './apigw-openapi/index.js';
 import { templateTarget } from './aws/template/template-target.js';
 
 export type { Artifact, Target, TargetContext, TargetOptions } from './target.js';
