@@ -31,6 +31,8 @@ interface ServiceCall {
   readonly responseParameters?: Readonly<Record<string, string>>;
   /** Request headers of the method the call reads. */
   readonly methodHeaders?: readonly string[];
+  /** Statuses a response template sets (`$context.responseOverride.status`), which the method must declare. */
+  readonly overrideStatuses?: readonly string[];
 }
 
 type Planner = (ctx: DocumentContext, route: Route, integration: AwsServiceIntegration) => ServiceCall | string;
@@ -54,6 +56,7 @@ export function awsServiceIntegration(ctx: DocumentContext, method: RoutedMethod
   ensureResponse(op, success, 'The service’s answer.', responseHeaders);
   ensureResponse(op, clientError, 'The service refused the request.');
   ensureResponse(op, serverError, 'The service failed.');
+  for (const status of planned.overrideStatuses ?? []) ensureResponse(op, status, 'Answered by the mapping template.');
   return {
     type: 'aws',
     httpMethod: planned.httpMethod,
@@ -121,8 +124,17 @@ function planDynamoDb(ctx: DocumentContext, route: Route, integration: AwsServic
         ...call,
         requestTemplates: json([...table, `, "Key": {${entries(keys).join(', ')}}}`]),
         responseTemplates: {
-          'application/json': "#if($input.path('$.Item.document.S') == '')#set($context.responseOverride.status = 404){\"message\": \"Not found\"}#else$input.path('$.Item.document.S')#end",
+          'application/json': [
+            "#set($document = $input.path('$.Item.document.S'))",
+            '#if("$!document" == "")',
+            '#set($context.responseOverride.status = 404)',
+            '{"message": "Not found"}',
+            '#{else}',
+            '$document',
+            '#end',
+          ].join('\n'),
         },
+        overrideStatuses: ['404'],
       };
     case 'DeleteItem':
       if (!keys?.length) return needsKeys;

@@ -21,7 +21,7 @@ export function addGatewayResponses(ctx: DocumentContext): void {
     for (const [name, value] of Object.entries(response.headers)) {
       const quoted = staticValue(value);
       if (quoted === undefined) {
-        ctx.report('apigw-static-value-invalid', `The ${response.type} gateway response header "${name}" holds a single quote, which an API Gateway static value cannot; remove it.`, ctx.api.gateway.origin);
+        ctx.report('apigw-static-value-invalid', `The ${response.type} gateway response header "${name}" holds a single quote, which an API Gateway static value cannot hold; write the value without quotes (gatewright adds them) and without ' inside.`, ctx.api.gateway.origin);
         continue;
       }
       parameters[`gatewayresponse.header.${name}`] = quoted;

@@ -98,7 +98,7 @@ function mockIntegration(ctx: DocumentContext, integration: MockIntegration, op:
   for (const [name, value] of Object.entries(integration.headers)) {
     const quoted = staticValue(value);
     if (quoted === undefined) {
-      ctx.report('apigw-static-value-invalid', `The mock header "${name}" holds a single quote, which an API Gateway static value cannot; remove it.`, integration.origin);
+      ctx.report('apigw-static-value-invalid', `The mock header "${name}" holds a single quote, which an API Gateway static value cannot hold; write the value without quotes (gatewright adds them) and without ' inside.`, integration.origin);
       continue;
     }
     responseParameters[`method.response.header.${name}`] = quoted;
