@@ -1,9 +1,11 @@
-import type { Api } from '../../ir/types.js';
+import { diagnostic } from '../../diagnostics/codes.js';
+import type { Api, Origin } from '../../ir/types.js';
 import { defineTarget } from '../target.js';
 import { buildApiGatewayDocument } from './build-document.js';
 import type { JsonObject } from './draft.js';
 import { StandaloneReferences } from './standalone-references.js';
 import { endpointType } from './units/api-settings.js';
+import { quotas } from './units/limits.js';
 
 /** The file the `openapi` artifact writes. */
 export const apiGatewayDocumentFile = 'openapi.apigw.json';
@@ -13,15 +15,30 @@ export const apiGatewayDocumentFile = 'openapi.apigw.json';
  * import-rest-api` (REST) or `aws apigatewayv2 import-api` (HTTP), with placeholders where
  * a deployment's values go (see `standalone-references.ts`). WebSocket APIs have none.
  */
-export const apiGatewayOpenApiTarget = defineTarget<JsonObject | undefined>({
+export const apiGatewayOpenApiTarget = defineTarget<{ readonly document: JsonObject; readonly origin: Origin } | undefined>({
   name: 'apigw-openapi',
   artifact: 'openapi',
   plan: (api, ctx) => {
     const refs = new StandaloneReferences();
     const document = buildApiGatewayDocument(api, refs, ctx.report);
-    return document && { ...document, 'x-gatewright': importNotes(api, refs) };
+    return document && { document: { ...document, 'x-gatewright': importNotes(api, refs) }, origin: api.origin };
   },
-  render: (document) => (document ? [{ path: apiGatewayDocumentFile, contents: JSON.stringify(document, null, 2) + '\n' }] : []),
+  render: (plan, ctx) => {
+    if (!plan) return [];
+    const { document, origin } = plan;
+    const contents = JSON.stringify(document, null, 2) + '\n';
+    const bytes = Buffer.byteLength(contents);
+    if (bytes > quotas.definitionBytes) {
+      ctx.report(
+        diagnostic(
+          'apigw-limit-exceeded',
+          `${apiGatewayDocumentFile} is ${bytes} bytes; aws apigateway import-rest-api takes definitions of at most ${quotas.definitionBytes} bytes. Import it with its whitespace removed, or split the API.`,
+          origin,
+        ),
+      );
+    }
+    return [{ path: apiGatewayDocumentFile, contents }];
+  },
 });
 
 function importNotes(api: Api, refs: StandaloneReferences): JsonObject {
