@@ -2,7 +2,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtures } from '../scripts/fixtures.mjs';
 import { compileSpec } from '../src/compile.js';
-import { apiOf, at, documentOf, openApiProblems, templateReferences } from './helpers/apigw.js';
+import { AjvDraft04, apiOf, at, documentOf, openApiProblems, templateReferences } from './helpers/apigw.js';
+
+const draft04 = new AjvDraft04({ strict: false });
 import { repoRoot } from './helpers/diagnostics.js';
 
 const rest = (body: string, gateway = ''): string => `openapi: 3.0.3
@@ -711,6 +713,15 @@ describe('the openapi artifact', () => {
     expect(openApiProblems(document)).toEqual([]);
     const used = [...new Set(text.match(/\{\{[^{}]+\}\}/g))].sort();
     expect(Object.keys(document['x-gatewright'].placeholders)).toEqual(used);
+    // Every model is draft 4, and every route the gateway routes is a method under its gateway path.
+    for (const [name, model] of Object.entries((at(document, '/components/schemas') ?? {}) as Record<string, object>)) {
+      expect(draft04.validateSchema(model), name).toBe(true);
+    }
+    for (const route of result.api?.routes ?? []) {
+      const key = route.method === 'ANY' ? 'x-amazon-apigateway-any-method' : route.method.toLowerCase();
+      const operationId = at(document, `/paths/${route.gatewayPath.replace(/~/g, '~0').replace(/\//g, '~1')}/${key}/operationId`);
+      expect(operationId, `${route.method} ${route.path}`).toBe(route.shadowedBy ?? route.id);
+    }
   });
 
   test('a problem two back ends find is reported once', () => {
