@@ -55,6 +55,10 @@ const cases: [string, LowerCase][] = [
     },
   ],
   [
+    'patternProperties takes additionalProperties along',
+    { given: { additionalProperties: false, patternProperties: { '^x-': { type: 'string' } } }, want: {}, moved: ['additionalProperties@/additionalProperties', 'patternProperties@/patternProperties'] },
+  ],
+  [
     'prefixItems takes the items after it along',
     { given: { type: 'array', prefixItems: [{ type: 'string' }], items: { type: 'integer' }, contains: { const: 1 } }, want: { type: 'array' }, moved: ['prefixItems@/prefixItems', 'items@/items', 'contains@/contains'] },
   ],
@@ -163,6 +167,24 @@ const instances = fc.array(
   { minLength: 10, maxLength: 10 },
 );
 
+/**
+ * A validator's answer, or undefined when it fails: ajv 8 throws on some inputs, e.g. the
+ * 2020-12 validator on `anyOf: [true, {...}]` beside `patternProperties`, and its deep
+ * equality (enum, const) on an object with a `valueOf` key. Such an instance gives no
+ * verdict to compare with.
+ */
+function answer(validate: (value: unknown) => boolean, value: unknown): boolean | undefined {
+  try {
+    return validate(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function verdict(validate: (value: unknown) => boolean, value: unknown): boolean {
+  return answer(validate, value) ?? false;
+}
+
 describe('lowered schemas (property-based)', () => {
   test('keywords kept: valid draft 4 and OpenAPI 3.0, and the same instances accepted', () => {
     fc.assert(
@@ -173,7 +195,10 @@ describe('lowered schemas (property-based)', () => {
         expect(validateSchemaObject?.(lowered), JSON.stringify(validateSchemaObject?.errors)).toBe(true);
         const original = draft2020.compile(schema as object);
         const gateway = draft04.compile(lowered);
-        for (const value of values) expect(gateway(value), JSON.stringify({ schema, lowered, value })).toBe(original(value));
+        for (const value of values) {
+          const expected = answer(original, value);
+          if (expected !== undefined) expect(answer(gateway, value), JSON.stringify({ schema, lowered, value })).toBe(expected);
+        }
       }),
       { numRuns: 300 },
     );
@@ -187,7 +212,7 @@ describe('lowered schemas (property-based)', () => {
         expect(validateSchemaObject?.(lowered)).toBe(true);
         const original = draft2020.compile(schema as object);
         const gateway = draft04.compile(lowered);
-        for (const value of values) if (original(value)) expect(gateway(value), JSON.stringify({ schema, lowered, value })).toBe(true);
+        for (const value of values) if (verdict(original, value)) expect(gateway(value), JSON.stringify({ schema, lowered, value })).toBe(true);
       }),
       { numRuns: 300 },
     );

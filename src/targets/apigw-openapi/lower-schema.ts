@@ -84,7 +84,9 @@ function lower(schema: SchemaOrBoolean, path: SchemaPath, options: LowerSchemaOp
     if (required.length > 0) out['required'] = [...new Set(required)];
   }
   if (schema.additionalProperties !== undefined) {
-    out['additionalProperties'] = typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : sub(schema.additionalProperties, 'additionalProperties');
+    // It covers the properties patternProperties does not match; with those left out, it would cover them too.
+    if (schema.patternProperties !== undefined) move('additionalProperties', 'it applies only to properties "patternProperties" does not match, which API Gateway models cannot hold');
+    else out['additionalProperties'] = typeof schema.additionalProperties === 'boolean' ? schema.additionalProperties : sub(schema.additionalProperties, 'additionalProperties');
   }
   if (schema.minProperties !== undefined) out['minProperties'] = schema.minProperties;
   if (schema.maxProperties !== undefined) out['maxProperties'] = schema.maxProperties;
