@@ -112,6 +112,32 @@ components:
       want: [{ code: 'x-gateway-invalid', pointer: '/components/securitySchemes/key/x-gateway/lambdaAuthorizer/simpleResponses' }],
     },
   ],
+  [
+    'a route.NAME identity source (header.NAME and query.NAME name the $connect request on WebSocket APIs)',
+    {
+      given: `${head(`
+  kind: websocket
+  routes:
+    $connect: {lambda: {handler: connect}, security: [{token: []}]}`)}paths: {}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: query, name: token, x-gateway: {lambdaAuthorizer: {handler: auth, identitySources: [route.querystring.token]}}}
+`,
+      want: [{ code: 'x-gateway-invalid', pointer: '/components/securitySchemes/token/x-gateway/lambdaAuthorizer/identitySources/0' }],
+    },
+  ],
+  [
+    'routeSelectionExpression: $default, which WebSocket APIs do not take',
+    {
+      given: `${head(`
+  kind: websocket
+  routeSelectionExpression: $default
+  routes:
+    $default: {lambda: {handler: a}}`)}paths: {}
+`,
+      want: [{ code: 'x-gateway-invalid', pointer: '/x-gateway/routeSelectionExpression' }],
+    },
+  ],
 ];
 
 describe('settings API Gateway cannot build are refused where they are written', () => {
@@ -157,6 +183,35 @@ describe('Lambda authorizers', () => {
     const decoded = api?.securitySchemes[0];
     expect(decoded?.type === 'lambda' ? [decoded.payloadVersion, decoded.simpleResponses] : decoded).toEqual([wantVersion, wantSimple]);
   });
+});
+
+test('WebSocket identity sources are written as on other APIs: query.NAME is a query parameter of $connect', () => {
+  const { api, problems } = build(`${head(`
+  kind: websocket
+  routes:
+    $connect: {lambda: {handler: connect}, security: [{token: []}]}`)}paths: {}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: query, name: token, x-gateway: {lambdaAuthorizer: {handler: auth, identitySources: [query.token, header.X-Tenant]}}}
+`);
+  expect(problems).toEqual([]);
+  const scheme = api?.securitySchemes[0];
+  expect(scheme?.type === 'lambda' ? scheme.identitySources : scheme).toEqual([
+    { in: 'query', name: 'token' },
+    { in: 'header', name: 'X-Tenant' },
+  ]);
+});
+
+test('header values of mock integrations and gateway responses are kept as literal text', () => {
+  const { api, problems } = build(`${head(`
+  gatewayResponses:
+    THROTTLED: {headers: {Retry-After: '10', X-Request: $context.requestId}}`)}paths:
+  /health: {get: {security: [], x-gateway: {mock: {headers: {Cache-Control: no-store}}}, responses: {'200': {description: ok}}}}
+`);
+  expect(problems).toEqual([]);
+  expect(api?.gateway.gatewayResponses[0]?.headers).toEqual({ 'Retry-After': '10', 'X-Request': '$context.requestId' });
+  const integration = api?.routes[0]?.integration;
+  expect(integration?.type === 'mock' ? integration.headers : integration).toEqual({ 'Cache-Control': 'no-store' });
 });
 
 test('two integrations side by side are named in the message', () => {

@@ -225,7 +225,8 @@ export interface SchemeUse {
 }
 
 export interface IdentitySource {
-  readonly in: 'header' | 'query' | 'context' | 'stageVariable' | 'route';
+  /** On WebSocket APIs, header and query sources are read from the `$connect` request. */
+  readonly in: 'header' | 'query' | 'context' | 'stageVariable';
   readonly name: string;
 }
 
@@ -328,6 +329,7 @@ export interface HttpIntegration {
 export interface MockIntegration {
   readonly type: 'mock';
   readonly statusCode: number;
+  /** Header values are literal text: back ends quote them as static values, never read them as mapping expressions. */
   readonly headers: Readonly<Record<string, string>>;
   /** JSON value sent as the response body. */
   readonly body?: unknown;
@@ -510,6 +512,7 @@ export interface GatewayResponse {
   /** `DEFAULT_4XX`, `DEFAULT_5XX`, `UNAUTHORIZED`, `THROTTLED`... */
   readonly type: string;
   readonly statusCode?: number;
+  /** Header values are literal text: back ends quote them as static values, never read them as mapping expressions. */
   readonly headers: Readonly<Record<string, string>>;
   readonly template?: string;
 }

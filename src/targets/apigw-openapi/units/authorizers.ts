@@ -138,7 +138,6 @@ export function restIdentity(source: IdentitySource): string {
     case 'stageVariable':
       return `stageVariables.${source.name}`;
     case 'context':
-    case 'route':
       return `context.${source.name}`;
   }
 }
@@ -153,7 +152,6 @@ export function httpIdentity(source: IdentitySource): string {
     case 'stageVariable':
       return `$stageVariables.${source.name}`;
     case 'context':
-    case 'route':
       return `$context.${source.name}`;
   }
 }

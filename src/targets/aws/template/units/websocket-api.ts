@@ -121,8 +121,6 @@ export function identityExpression(source: IdentitySource): string {
       return `context.${source.name}`;
     case 'stageVariable':
       return `stageVariables.${source.name}`;
-    case 'route':
-      return `route.request.${source.name}`;
   }
 }
 
