@@ -53,7 +53,7 @@ export const codes = {
   'x-gateway-misspelled': { severity: 'error', summary: 'An extension key looks like a misspelled `x-gateway`, whose settings would be ignored.' },
   'x-gateway-kind-mismatch': { severity: 'error', summary: 'A setting does not exist for this kind of API.' },
   'x-gateway-reference': { severity: 'error', summary: 'An `x-gateway` setting names a stage, plan, handler or scheme that does not exist.' },
-  'x-gateway-limit': { severity: 'error', summary: 'A value is over a limit of API Gateway, which refuses it at deploy (a warning where a quota increase allows it).' },
+  'x-gateway-limit': { severity: 'error', summary: 'A value is over a limit of API Gateway that no quota increase raises; the deploy would fail.' },
   'x-gateway-ineffective': { severity: 'warning', summary: 'A setting has no effect, or no useful one, without another setting the spec lacks.' },
   'x-gateway-dynamic-reference': { severity: 'error', summary: 'Spec text holds a CloudFormation dynamic reference (`{{resolve:...}}`).' },
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },

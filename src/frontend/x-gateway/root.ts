@@ -34,7 +34,10 @@ export function defaultTimeoutMs(kind: ApiKind): number {
 
 export interface TimeoutLimit {
   readonly maxMs: number;
-  /** Regional and private REST APIs may wait longer once the account's quota is raised. */
+  /**
+   * Regional and private REST APIs may wait longer once the account's quota is raised, so
+   * a longer timeout may deploy: the API Gateway document warns about it instead.
+   */
   readonly raisable: boolean;
 }
 
@@ -42,19 +45,10 @@ function timeoutLimit(kind: ApiKind, endpoint: unknown): TimeoutLimit {
   return { maxMs: defaultTimeoutMs(kind), raisable: kind === 'rest' && endpoint !== 'edge' };
 }
 
-/** Reports an integration timeout that API Gateway would refuse at deploy. */
+/** Reports an integration timeout that API Gateway refuses at deploy whatever the account's quotas. */
 export function checkTimeout(ctx: BuildContext, node: Node, limit: TimeoutLimit): void {
   const written = num(node.value);
-  if (written === undefined || written <= limit.maxMs) return;
-  if (limit.raisable) {
-    ctx.report(
-      'x-gateway-limit',
-      `REST APIs wait at most ${limit.maxMs} ms for an integration unless the account's "Maximum integration timeout" quota is raised (regional and private APIs only); without that increase the deploy fails. Request it in Service Quotas, or set ${limit.maxMs} or less.`,
-      node.origin,
-      { severity: 'warning' },
-    );
-    return;
-  }
+  if (written === undefined || written <= limit.maxMs || limit.raisable) return;
   const why = ctx.kind === 'rest' ? 'edge-optimized REST APIs cannot raise it' : 'no quota increase raises it';
   ctx.report(
     'x-gateway-limit',
@@ -230,14 +224,6 @@ function decodeCors(ctx: BuildContext, node: Node): Cors | undefined {
     return undefined;
   }
   const v = node.value;
-  if (v['credentials'] === true && strings(v['origins']).includes('*')) {
-    ctx.report(
-      'x-gateway-invalid',
-      `Browsers refuse credentials from an API that allows every origin ("*")${ctx.kind === 'http' ? ', and HTTP APIs refuse this CORS configuration at deploy' : ''}; list the allowed origins instead of "*", or remove credentials: true.`,
-      child(node, 'credentials').origin,
-      { gatewayOnly: true },
-    );
-  }
   return {
     origins: strings(v['origins']),
     // Filled from the routes by the completeCors pass when the spec does not list them.

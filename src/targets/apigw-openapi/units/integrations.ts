@@ -6,6 +6,8 @@ import { gatewayParameterName, type RoutedMethod } from '../routed-methods.js';
 import { awsServiceIntegration } from './aws-service-integrations.js';
 import { ensureResponse } from './methods.js';
 
+/** REST APIs: longer integration timeouts need a quota increase, and edge-optimized APIs cannot have one. */
+export const restTimeoutMs = 29_000;
 /** HTTP APIs: a hard limit. */
 export const httpTimeoutMs = 30_000;
 
@@ -121,7 +123,13 @@ function checkTimeout(ctx: DocumentContext, route: Route, timeoutMs: number, ori
   if (ctx.api.kind === 'http' && timeoutMs > httpTimeoutMs) {
     ctx.report('apigw-integration-unsupported', `HTTP API integrations time out after at most ${httpTimeoutMs} ms, but ${route.method} ${route.path} asks for ${timeoutMs} ms; lower "timeoutMs".`, origin);
   }
-  // Timeouts over REST APIs' default quota are the front end's x-gateway-limit, which knows where each is written.
+  if (ctx.api.kind === 'rest' && timeoutMs > restTimeoutMs) {
+    ctx.report(
+      'apigw-limit-exceeded',
+      `${route.method} ${route.path} asks for a ${timeoutMs} ms integration timeout; REST APIs allow ${restTimeoutMs} ms unless the account's quota is raised, and edge-optimized APIs cannot raise it. Request the quota increase or lower "timeoutMs".`,
+      origin,
+    );
+  }
 }
 
 /** `{name}` parameters of an integration URI; `${stageVariables.name}` is the gateway's own. */
