@@ -7,8 +7,12 @@ export const fixtures = [
   { name: 'events-31', spec: 'fixtures/events-31.yaml' },
 ];
 
-/** The mistakes fixture fails on purpose; its expected diagnostics are in fixtures/mistakes.expected.txt. */
-export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt' };
+/**
+ * The mistakes fixture fails on purpose; fixtures/mistakes.expected.txt lists what `compile`
+ * reports for it, and fixtures/mistakes.lint.expected.txt what `lint` reports (the same, plus
+ * the lint rules of the recommended preset).
+ */
+export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt', lintExpected: 'fixtures/mistakes.lint.expected.txt' };
 
 /** Output folders per fixture: one compile per entry. */
 export const outputs = [{ folder: '', options: { target: 'sam', emit: ['ir'] } }];
