@@ -1,5 +1,6 @@
 /** The programmatic API: the same pipeline the CLI runs. */
 export { compile, compileSpec, type CompileOptions, type CompileResult, type CompileToFolderResult } from './compile.js';
+export { generateSdk, generateSdkFiles, type SdkGenerateOptions } from './sdk.js';
 export { lint, type LintOptions, type LintResult } from './lint.js';
 export { findLintConfig, loadLintConfig, type LintConfig } from './lint/config.js';
 export { rules as lintRules } from './lint/rules/index.js';

@@ -40,31 +40,29 @@ export function formatStylish(reports: readonly Report[], options: ReporterOptio
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-/** Widest slice of a line a code frame shows. */
 const frameWidth = 160;
 
+/** The line before and the line of the problem, with a caret under it; long lines are windowed around the column. */
 function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<typeof locate>[number]['span']>, dim: (s: string) => string, mark: (s: string) => string): string[] {
   const first = Math.max(1, span.start.line - 1);
   const last = span.start.line;
   const width = String(last).length;
-  // On a long line (minified JSON is one line) show a window around the problem, so the
-  // frame stays readable and a thousand problems on one line do not copy it a thousand times.
-  const startLine = report.sources.lineText(file, span.start.line);
-  const from = startLine.length > frameWidth ? Math.max(0, Math.min(span.start.column - 1 - 40, startLine.length - frameWidth)) : 0;
-  const window = (text: string): string => {
-    const lead = from > 0 ? '...' : '';
-    const shown = text.slice(from, from + frameWidth - lead.length);
-    const tail = text.length > from + shown.length ? '...' : '';
-    return (lead + (tail ? shown.slice(0, shown.length - 3) : shown) + tail).replace(/\t/g, ' ');
+  // Minified specs put everything on one line: show the part around the problem. Tabs are
+  // replaced after clipping, so a thousand problems on a 2 MB line do not copy it each time.
+  const windowStart = Math.max(0, span.start.column - 1 - frameWidth / 2);
+  const clip = (text: string): string => {
+    const slice = text.slice(windowStart, windowStart + frameWidth).replace(/\t/g, ' ');
+    return (windowStart > 0 ? '…' : '') + slice + (windowStart + frameWidth < text.length ? '…' : '');
   };
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const text = line === span.start.line ? startLine : report.sources.lineText(file, line);
-    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${window(text)}`);
+    const text = report.sources.lineText(file, line);
+    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clip(text)}`);
   }
-  const column = span.start.column - from + (from > 0 ? 3 : 0);
-  const endColumn = span.end.line === span.start.line ? span.end.column - from + (from > 0 ? 3 : 0) : startLine.length - from + 1;
-  const length = Math.max(1, Math.min(endColumn - column, frameWidth - column));
-  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, column - 1))}${mark('^'.repeat(Math.max(1, length)))}`);
+  const lineText = report.sources.lineText(file, span.start.line);
+  const endColumn = span.end.line === span.start.line ? span.end.column : lineText.length + 1;
+  const caretStart = span.start.column - 1 - windowStart + (windowStart > 0 ? 1 : 0);
+  const length = Math.max(1, Math.min(endColumn - span.start.column, frameWidth - (span.start.column - 1 - windowStart)));
+  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, caretStart))}${mark('^'.repeat(length))}`);
   return out;
 }
