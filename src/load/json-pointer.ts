@@ -1,13 +1,16 @@
 /** RFC 6901 JSON pointers. */
 
+// Pointers are built for every node the front end reads: most tokens need no escaping,
+// and checking for that is far cheaper than two regular-expression replacements.
 export function escapeToken(token: string | number): string {
   const text = String(token);
-  // Most tokens need no escaping; skipping the two regex passes matters on large specs.
-  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
+  if (text.indexOf('~') === -1 && text.indexOf('/') === -1) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapeToken(token: string): string {
-  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+  if (token.indexOf('~') === -1) return token;
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 export function appendPointer(pointer: string, ...tokens: readonly (string | number)[]): string {
