@@ -44,7 +44,7 @@ export function schemaSites(api: Api, spec: SpecView): SchemaSite[] {
     const key = `${origin.file}#${origin.pointer}`;
     if (seen.has(key)) return;
     seen.add(key);
-    walk(new Site(schema, undefined, [], origin, spec.at(origin), place, route, name, schema, 0), out);
+    walk(new Site(schema, { place, route, name, root: schema }, undefined, undefined, undefined, origin, spec.at(origin), 0), out);
   };
   for (const named of api.schemas) visitRoot(named.schema, named.origin, 'component', undefined, named.name);
   const at = (origin: Origin, ...path: (string | number)[]): Origin => ({ file: origin.file, pointer: appendPointer(origin.pointer, ...path) });
@@ -63,29 +63,55 @@ export function schemaSites(api: Api, spec: SpecView): SchemaSite[] {
   return out;
 }
 
-/** A schema node whose origin is worked out only when a rule asks for it: most nodes are never reported. */
+interface SiteRoot {
+  readonly place: SchemaPlace;
+  readonly route: Route | undefined;
+  readonly name: string | undefined;
+  readonly root: SchemaOrBoolean;
+}
+
+/**
+ * A schema node whose origin is worked out only when a rule asks for it: most nodes are
+ * never reported, and large specs have tens of thousands of them.
+ */
 class Site implements SchemaSite {
   #origin: Origin | undefined;
 
   constructor(
     readonly schema: Schema,
+    readonly shared: SiteRoot,
     private readonly parent: Site | undefined,
-    private readonly path: readonly (string | number)[],
-    rootOrigin: Origin | undefined,
+    /** The keyword and, for maps and lists, the name or index leading here from the parent. */
+    private readonly keyword: string | undefined,
+    private readonly token: string | number | undefined,
+    origin: Origin | undefined,
     readonly raw: unknown,
-    readonly place: SchemaPlace,
-    readonly route: Route | undefined,
-    readonly name: string | undefined,
-    readonly root: SchemaOrBoolean,
     readonly depth: number,
   ) {
-    this.#origin = rootOrigin;
+    this.#origin = origin;
+  }
+
+  get place(): SchemaPlace {
+    return this.shared.place;
+  }
+
+  get route(): Route | undefined {
+    return this.shared.route;
+  }
+
+  get name(): string | undefined {
+    return this.shared.name;
+  }
+
+  get root(): SchemaOrBoolean {
+    return this.shared.root;
   }
 
   get origin(): Origin {
     if (this.#origin === undefined) {
       const base = (this.parent as Site).origin;
-      this.#origin = this.path.length === 0 ? base : { file: base.file, pointer: appendPointer(base.pointer, ...this.path) };
+      const pointer = this.keyword === undefined ? base.pointer : this.token === undefined ? appendPointer(base.pointer, this.keyword) : appendPointer(base.pointer, this.keyword, this.token);
+      this.#origin = pointer === base.pointer ? base : { file: base.file, pointer };
     }
     return this.#origin;
   }
@@ -94,26 +120,37 @@ class Site implements SchemaSite {
 function walk(site: Site, out: SchemaSite[]): void {
   out.push(site);
   const schema = site.schema;
-  const raw = site.raw;
-  const descend = (child: SchemaOrBoolean | undefined, ...path: (string | number)[]): void => {
-    if (child === undefined || typeof child === 'boolean') return;
-    let rawChild: unknown = raw;
-    for (const token of path) {
-      if (rawChild === null || typeof rawChild !== 'object' || !Object.hasOwn(rawChild, token)) {
-        // A node the front end made up: keep the parent's text and origin.
-        walk(new Site(child, site, [], undefined, raw, site.place, site.route, site.name, site.root, site.depth + 1), out);
-        return;
-      }
-      rawChild = (rawChild as Record<string | number, unknown>)[token];
-    }
-    walk(new Site(child, site, path, undefined, rawChild, site.place, site.route, site.name, site.root, site.depth + 1), out);
-  };
+  const raw = site.raw !== null && typeof site.raw === 'object' ? (site.raw as Record<string, unknown>) : undefined;
   for (const key of maps) {
     const map = schema[key];
-    if (map) for (const name of Object.keys(map)) descend(map[name], key, name);
+    if (!map) continue;
+    const rawMap = raw?.[key];
+    for (const name in map) descend(site, map[name], key, name, rawMap, out);
   }
-  for (const key of lists) schema[key]?.forEach((child, index) => descend(child, key, index));
-  for (const key of singles) descend(schema[key], key);
+  for (const key of lists) {
+    const list = schema[key];
+    if (!list) continue;
+    const rawList = raw?.[key];
+    for (let i = 0; i < list.length; i++) descend(site, list[i], key, i, rawList, out);
+  }
+  for (const key of singles) {
+    const child = schema[key];
+    if (child !== undefined) descend(site, child, key, undefined, raw, out);
+  }
+}
+
+/**
+ * Walks into a child schema. `container` holds the child's text: the parent's value for a
+ * keyword, or the map or list under it. A child the text does not have is one the front end
+ * made up (nullable's anyOf, a 3.1 $ref's allOf): it keeps the parent's text and origin.
+ */
+function descend(parent: Site, child: SchemaOrBoolean | undefined, keyword: string, token: string | number | undefined, container: unknown, out: SchemaSite[]): void {
+  if (child === undefined || typeof child === 'boolean') return;
+  const step = token === undefined ? keyword : token;
+  const written = container !== null && typeof container === 'object' && Object.hasOwn(container, step);
+  const shared = parent.shared;
+  if (written) walk(new Site(child, shared, parent, keyword, token, undefined, (container as Record<string | number, unknown>)[step], parent.depth + 1), out);
+  else walk(new Site(child, shared, parent, undefined, undefined, undefined, parent.raw, parent.depth + 1), out);
 }
 
 /** The named schemas a set of schemas reaches through `$ref`, themselves included when named. */

@@ -54,9 +54,9 @@ paths:
         : site.place === 'request' ? site.route !== undefined && validatedRoutes.has(site.route)
         : site.place === 'message';
       if (!validated) continue;
-      const found = modelUnsupportedKeywords.filter((k) => site.schema[k as keyof typeof site.schema] !== undefined);
-      const raw = site.raw !== null && typeof site.raw === 'object' ? (site.raw as Record<string, unknown>) : {};
-      const written = found.filter((k) => k in raw);
+      const raw = site.raw !== null && typeof site.raw === 'object' ? (site.raw as Record<string, unknown>) : undefined;
+      if (!raw) continue;
+      const written = modelUnsupportedKeywords.filter((k) => site.schema[k as keyof typeof site.schema] !== undefined && k in raw);
       const first = written[0];
       if (first === undefined) continue;
       report({

@@ -1,7 +1,6 @@
 import { schemaTypes, type SchemaType } from '../../ir/schema.js';
 import { below } from '../origins.js';
 import type { LintRule } from '../rule.js';
-import { equal } from '../validate-value.js';
 
 export const rule: LintRule = {
   id: 'schema-enum-type',
@@ -32,14 +31,18 @@ components:
       // A 3.0 `nullable` enum gains `null` in the IR; only written values are judged.
       const written = Array.isArray(raw['enum']) ? (raw['enum'] as unknown[]) : [];
       const types = schemaTypes(site.schema);
+      // Enums can list thousands of values (API versions, country codes): find repeats by key, not by pairs.
+      const firstIndex = new Map<string, number>();
       written.forEach((value, index) => {
-        const at = below(site.origin, 'enum', index);
+        const at = () => below(site.origin, 'enum', index);
         if (types && !types.some((t) => fits(value, t)) && !(value === null && raw['nullable'] === true)) {
-          report({ message: `The enum value ${JSON.stringify(value)} is not ${types.join(' or ')}, so no valid request or response can carry it; fix its type or the schema's.`, origin: at });
+          report({ message: `The enum value ${JSON.stringify(value)} is not ${types.join(' or ')}, so no valid request or response can carry it; fix its type or the schema's.`, origin: at() });
           return;
         }
-        const first = written.findIndex((other) => equal(other, value));
-        if (first < index) report({ message: `The enum value ${JSON.stringify(value)} is listed twice (first at index ${first}); remove this one.`, origin: at });
+        const key = value !== null && typeof value === 'object' ? `o${canonical(value)}` : `${typeof value}:${String(value)}`;
+        const first = firstIndex.get(key);
+        if (first === undefined) firstIndex.set(key, index);
+        else report({ message: `The enum value ${JSON.stringify(value)} is listed twice (first at index ${first}); remove this one.`, origin: at() });
       });
     }
   },
@@ -58,4 +61,11 @@ function fits(value: unknown, type: SchemaType): boolean {
     default:
       return typeof value === type;
   }
+}
+
+/** JSON with object keys sorted, so equal values give equal text. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }

@@ -13,6 +13,8 @@ const patterns: readonly { readonly name: string; readonly pattern: RegExp }[] =
   { name: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
 ];
 const any = new RegExp(patterns.map((p) => p.pattern.source).join('|'));
+/** Text every match contains; looking for these is much faster than running the patterns over a large spec. */
+const markers = ['AKIA', 'ASIA', 'PRIVATE KEY-----', 'gh', 'xox', '_live_', 'AIza'];
 const anyGlobal = new RegExp(any.source, 'g');
 /** Environment variable names that hold secrets. */
 const secretName = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_?KEY|API_?KEY|CREDENTIALS?)$/i;
@@ -53,7 +55,7 @@ paths:
   check({ api, spec, report }) {
     const reported = new Set<string>();
     for (const { file, text, data } of spec.texts()) {
-      if (!any.test(text)) continue;
+      if (!markers.some((marker) => text.includes(marker)) || !any.test(text)) continue;
       // Find what matched in the text, then only the strings that hold one of those matches.
       const matches = [...new Set([...text.matchAll(anyGlobal)].map((m) => m[0]))];
       walkStrings(data, '', (value, pointer, isKey) => {

@@ -1,7 +1,11 @@
+import type { Origin } from '../../diagnostics/diagnostic.js';
+import type { Api, Example, MediaTypeContent } from '../../ir/types.js';
 import { appendPointer, parsePointer } from '../../load/json-pointer.js';
 import { refName } from '../../ir/schema.js';
 import { below, keyOf } from '../origins.js';
 import type { LintRule } from '../rule.js';
+import type { SchemaSite } from '../schema-sites.js';
+import type { SpecView } from '../spec-view.js';
 
 const sections = ['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks', 'pathItems'];
 
@@ -41,43 +45,98 @@ components:
     const components = root['components'];
     if (components === null || typeof components !== 'object') return;
     const componentsOrigin = { file, pointer: '/components' };
-    const used = new Set<string>();
-    /** How many references lead to each definition, and where each reference leads. */
-    const referenceCount = new Map<string, number>();
-    const leadsTo = new Map<string, string>();
-    for (const reference of spec.references()) {
-      if (!reference.target) continue;
-      const target = `${reference.target.file}#${reference.target.pointer}`;
-      referenceCount.set(target, (referenceCount.get(target) ?? 0) + 1);
-      leadsTo.set(`${reference.origin.file}#${reference.origin.pointer}`, target);
-      if (reference.target.file !== file) continue;
-      const tokens = parsePointer(reference.target.pointer) ?? [];
-      if (tokens[0] === 'components' && tokens.length >= 3) used.add(appendPointer('', 'components', tokens[1] as string, tokens[2] as string));
-    }
-    // A component that only names a definition elsewhere is used when something else references that definition too.
-    const aliasUsed = (section: string, name: string): boolean => {
-      const target = leadsTo.get(`${file}#${appendPointer('/components', section, name, '$ref')}`);
-      return target !== undefined && (referenceCount.get(target) ?? 0) > 1;
-    };
-    for (const site of schemas()) {
-      for (const target of Object.values(site.schema.discriminator?.mapping ?? {})) used.add(appendPointer('', 'components', 'schemas', refName(target)));
-    }
-    const usedSchemes = new Set<string>();
-    for (const route of [...api.routes, ...api.messageRoutes]) for (const uses of route.security.requirements) for (const use of uses) usedSchemes.add(use.scheme);
+    // First what the IR shows in use: it is cheap, and on most specs it accounts for every
+    // component, so the spec's references need not be walked at all.
+    const used = usedInIr(api, file, schemas());
+    const candidates: [string, string][] = [];
     for (const section of sections) {
       const map = (components as Record<string, unknown>)[section];
       if (map === null || typeof map !== 'object') continue;
-      for (const name of Object.keys(map)) {
-        if (name.startsWith('x-') || used.has(appendPointer('', 'components', section, name)) || aliasUsed(section, name)) continue;
-        report({ message: `The ${singular(section)} "${name}" is not used anywhere; reference it or remove it.`, origin: keyOf(below(componentsOrigin, section, name)) });
-      }
+      for (const name of Object.keys(map)) if (!name.startsWith('x-') && !used.has(componentKey(section, name))) candidates.push([section, name]);
     }
+    const referenced = candidates.length > 0 ? usedByReferences(spec, file) : undefined;
+    for (const [section, name] of candidates) {
+      if (referenced?.(section, name)) continue;
+      report({ message: `The ${singular(section)} "${name}" is not used anywhere; reference it or remove it.`, origin: keyOf(below(componentsOrigin, section, name)) });
+    }
+    const usedSchemes = new Set<string>();
+    for (const route of [...api.routes, ...api.messageRoutes]) for (const uses of route.security.requirements) for (const use of uses) usedSchemes.add(use.scheme);
     for (const scheme of api.securitySchemes) {
       if (usedSchemes.has(scheme.name)) continue;
       report({ message: `The security scheme "${scheme.name}" is not required by any operation; require it or remove it.`, origin: keyOf(below(componentsOrigin, 'securitySchemes', scheme.name)) });
     }
   },
 };
+
+function componentKey(section: string, name: string): string {
+  return `${section}\u0000${name}`;
+}
+
+/** Components the IR reaches: schemas by \$ref and discriminator mapping, the rest by the origins of what was read through them. */
+function usedInIr(api: Api, file: string, sites: readonly SchemaSite[]): Set<string> {
+  const used = new Set<string>();
+  for (const site of sites) {
+    if (site.schema.$ref !== undefined) used.add(componentKey('schemas', refName(site.schema.$ref)));
+    for (const target of Object.values(site.schema.discriminator?.mapping ?? {})) used.add(componentKey('schemas', refName(target)));
+  }
+  const mark = (origin: Origin): void => {
+    if (origin.file !== file || !origin.pointer.startsWith('/components/')) return;
+    const tokens = parsePointer(origin.pointer) ?? [];
+    if (tokens.length >= 3) used.add(componentKey(tokens[1] as string, tokens[2] as string));
+  };
+  const markExamples = (examples: readonly Example[] | undefined): void => {
+    for (const example of examples ?? []) mark(example.origin);
+  };
+  const markContent = (contents: readonly MediaTypeContent[]): void => {
+    for (const content of contents) {
+      markExamples(content.examples);
+      for (const encoding of Object.values(content.encoding ?? {})) for (const header of encoding.headers ?? []) mark(header.origin);
+    }
+  };
+  for (const route of api.routes) {
+    mark(route.origin);
+    for (const parameter of route.parameters) {
+      mark(parameter.origin);
+      markExamples(parameter.examples);
+    }
+    if (route.requestBody) {
+      mark(route.requestBody.origin);
+      markContent(route.requestBody.content);
+    }
+    for (const response of route.responses) {
+      mark(response.origin);
+      for (const header of response.headers) {
+        mark(header.origin);
+        markExamples(header.examples);
+      }
+      markContent(response.content);
+    }
+  }
+  return used;
+}
+
+/** Whether a component is the target of some \$ref in the spec's text (links, callbacks and webhooks are not in the IR). */
+function usedByReferences(spec: SpecView, file: string): (section: string, name: string) => boolean {
+  const used = new Set<string>();
+  /** How many references lead to each definition, and where each reference leads. */
+  const referenceCount = new Map<string, number>();
+  const leadsTo = new Map<string, string>();
+  for (const reference of spec.references()) {
+    if (!reference.target) continue;
+    const target = `${reference.target.file}#${reference.target.pointer}`;
+    referenceCount.set(target, (referenceCount.get(target) ?? 0) + 1);
+    leadsTo.set(`${reference.origin.file}#${reference.origin.pointer}`, target);
+    if (reference.target.file !== file) continue;
+    const tokens = parsePointer(reference.target.pointer) ?? [];
+    if (tokens[0] === 'components' && tokens.length >= 3) used.add(componentKey(tokens[1] as string, tokens[2] as string));
+  }
+  return (section, name) => {
+    if (used.has(componentKey(section, name))) return true;
+    // A component that only names a definition elsewhere is used when something else references that definition too.
+    const target = leadsTo.get(`${file}#${appendPointer('/components', section, name, '$ref')}`);
+    return target !== undefined && (referenceCount.get(target) ?? 0) > 1;
+  };
+}
 
 function singular(section: string): string {
   return { schemas: 'schema', parameters: 'parameter', responses: 'response', requestBodies: 'request body', headers: 'header', examples: 'example', links: 'link', callbacks: 'callback', pathItems: 'path item' }[section] ?? section;
