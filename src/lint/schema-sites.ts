@@ -44,7 +44,7 @@ export function schemaSites(api: Api, spec: SpecView): SchemaSite[] {
     const key = `${origin.file}#${origin.pointer}`;
     if (seen.has(key)) return;
     seen.add(key);
-    walk(new Site(schema, { place, route, name, root: schema }, undefined, undefined, undefined, origin, spec.at(origin), 0), out);
+    walk(Site.root(schema, { place, route, name, root: schema, spec }, origin), out);
   };
   for (const named of api.schemas) visitRoot(named.schema, named.origin, 'component', undefined, named.name);
   const at = (origin: Origin, ...path: (string | number)[]): Origin => ({ file: origin.file, pointer: appendPointer(origin.pointer, ...path) });
@@ -68,27 +68,36 @@ interface SiteRoot {
   readonly route: Route | undefined;
   readonly name: string | undefined;
   readonly root: SchemaOrBoolean;
+  readonly spec: SpecView;
 }
 
 /**
- * A schema node whose origin is worked out only when a rule asks for it: most nodes are
- * never reported, and large specs have tens of thousands of them.
+ * A schema node whose text and origin are worked out only when a rule asks for them: most
+ * nodes are never reported, and large specs have tens of thousands of them. A node the
+ * text does not have is one the front end made up (nullable's anyOf, a 3.1 $ref's allOf):
+ * it takes its parent's text and origin.
  */
 class Site implements SchemaSite {
-  #origin: Origin | undefined;
+  #resolved: { readonly raw: unknown; readonly origin: Origin } | undefined;
 
-  constructor(
+  private constructor(
     readonly schema: Schema,
     readonly shared: SiteRoot,
     private readonly parent: Site | undefined,
     /** The keyword and, for maps and lists, the name or index leading here from the parent. */
     private readonly keyword: string | undefined,
     private readonly token: string | number | undefined,
-    origin: Origin | undefined,
-    readonly raw: unknown,
     readonly depth: number,
-  ) {
-    this.#origin = origin;
+    /** A root's origin; children work theirs out from it. */
+    private readonly rootOrigin: Origin | undefined,
+  ) {}
+
+  static root(schema: Schema, shared: SiteRoot, origin: Origin): Site {
+    return new Site(schema, shared, undefined, undefined, undefined, 0, origin);
+  }
+
+  child(schema: Schema, keyword: string, token: string | number | undefined): Site {
+    return new Site(schema, this.shared, this, keyword, token, this.depth + 1, undefined);
   }
 
   get place(): SchemaPlace {
@@ -107,50 +116,60 @@ class Site implements SchemaSite {
     return this.shared.root;
   }
 
-  get origin(): Origin {
-    if (this.#origin === undefined) {
-      const base = (this.parent as Site).origin;
-      const pointer = this.keyword === undefined ? base.pointer : this.token === undefined ? appendPointer(base.pointer, this.keyword) : appendPointer(base.pointer, this.keyword, this.token);
-      this.#origin = pointer === base.pointer ? base : { file: base.file, pointer };
-    }
-    return this.#origin;
+  get raw(): unknown {
+    return this.#resolve().raw;
   }
+
+  get origin(): Origin {
+    return this.#resolve().origin;
+  }
+
+  #resolve(): { readonly raw: unknown; readonly origin: Origin } {
+    if (this.#resolved) return this.#resolved;
+    if (!this.parent) {
+      const origin = this.rootOrigin as Origin;
+      this.#resolved = { raw: this.shared.spec.at(origin), origin };
+      return this.#resolved;
+    }
+    const parent = this.parent.#resolve();
+    const keyword = this.keyword as string;
+    let raw: unknown = isRecord(parent.raw) ? parent.raw[keyword] : undefined;
+    if (this.token !== undefined) raw = raw !== null && typeof raw === 'object' && Object.hasOwn(raw, this.token) ? (raw as Record<string | number, unknown>)[this.token] : undefined;
+    this.#resolved =
+      raw === undefined
+        ? parent
+        : { raw, origin: { file: parent.origin.file, pointer: this.token === undefined ? appendPointer(parent.origin.pointer, keyword) : appendPointer(parent.origin.pointer, keyword, this.token) } };
+    return this.#resolved;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function walk(site: Site, out: SchemaSite[]): void {
   out.push(site);
   const schema = site.schema;
-  const raw = site.raw !== null && typeof site.raw === 'object' ? (site.raw as Record<string, unknown>) : undefined;
   for (const key of maps) {
     const map = schema[key];
     if (!map) continue;
-    const rawMap = raw?.[key];
-    for (const name in map) descend(site, map[name], key, name, rawMap, out);
+    for (const name in map) {
+      const child = map[name];
+      if (child !== undefined && typeof child !== 'boolean') walk(site.child(child, key, name), out);
+    }
   }
   for (const key of lists) {
     const list = schema[key];
     if (!list) continue;
-    const rawList = raw?.[key];
-    for (let i = 0; i < list.length; i++) descend(site, list[i], key, i, rawList, out);
+    for (let i = 0; i < list.length; i++) {
+      const child = list[i];
+      if (child !== undefined && typeof child !== 'boolean') walk(site.child(child, key, i), out);
+    }
   }
   for (const key of singles) {
     const child = schema[key];
-    if (child !== undefined) descend(site, child, key, undefined, raw, out);
+    if (child !== undefined && typeof child !== 'boolean') walk(site.child(child, key, undefined), out);
   }
-}
-
-/**
- * Walks into a child schema. `container` holds the child's text: the parent's value for a
- * keyword, or the map or list under it. A child the text does not have is one the front end
- * made up (nullable's anyOf, a 3.1 $ref's allOf): it keeps the parent's text and origin.
- */
-function descend(parent: Site, child: SchemaOrBoolean | undefined, keyword: string, token: string | number | undefined, container: unknown, out: SchemaSite[]): void {
-  if (child === undefined || typeof child === 'boolean') return;
-  const step = token === undefined ? keyword : token;
-  const written = container !== null && typeof container === 'object' && Object.hasOwn(container, step);
-  const shared = parent.shared;
-  if (written) walk(new Site(child, shared, parent, keyword, token, undefined, (container as Record<string | number, unknown>)[step], parent.depth + 1), out);
-  else walk(new Site(child, shared, parent, undefined, undefined, undefined, parent.raw, parent.depth + 1), out);
 }
 
 /** The named schemas a set of schemas reaches through `$ref`, themselves included when named. */

@@ -65,6 +65,7 @@ paths:
 
     // Examples and defaults written inside schemas.
     for (const site of schemas()) {
+      if (site.schema.default === undefined && site.schema.examples === undefined) continue;
       const raw = site.raw !== null && typeof site.raw === 'object' ? (site.raw as Record<string, unknown>) : {};
       if (site.schema.default !== undefined && 'default' in raw) judge(site.schema, site.schema.default, below(site.origin, 'default'), 'The default');
       const examples = site.schema.examples;
