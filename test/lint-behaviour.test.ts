@@ -375,6 +375,16 @@ paths:
     },
   ],
   [
+    'request validation asked for by default on an HTTP API',
+    {
+      rule: 'apigw-kind-features',
+      given: spec(`x-gateway: {kind: http, defaults: {validation: all}}
+paths: {}
+`),
+      want: [{ pointer: '/x-gateway/defaults/validation', at: '3:48' }],
+    },
+  ],
+  [
     'a disabled default endpoint with no custom domain',
     {
       rule: 'apigw-endpoint-reachable',
