@@ -31,6 +31,25 @@ paths:
     },
   ],
   [
+    'an HTTP proxy may answer only `default`; another integration may not',
+    {
+      rule: 'operation-success-response',
+      given: spec(`paths:
+  /legacy/{proxy+}:
+    parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+    get:
+      operationId: legacy
+      x-gateway: {http: {uri: 'https://legacy.example.com/{proxy}', proxy: true}}
+      responses: {default: {description: whatever legacy answers}}
+  /report:
+    get:
+      operationId: report
+      responses: {default: {description: a report}}
+`),
+      want: [{ pointer: '/paths/~1report/get/responses', at: '13:18' }],
+    },
+  ],
+  [
     'an unregistered and an informational status code',
     {
       rule: 'response-status-code',

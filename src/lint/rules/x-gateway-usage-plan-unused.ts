@@ -41,9 +41,12 @@ components:
     const routes = [...api.routes.map((r) => r.security), ...api.messageRoutes.map((r) => r.security)];
     const keyed = routes.some((security) => security.requirements.some((uses) => uses.some((u) => apiKeySchemes.has(u.scheme))));
     if (keyed) return;
+    const fromAuthorizer = api.gateway.apiKeySource === 'AUTHORIZER';
     for (const plan of api.gateway.usagePlans) {
       report({
-        message: `The usage plan "${plan.name}" applies to requests by their API key, but no operation requires one, so its throttle and quota apply to nothing. Require an apiKey scheme (in: header, name: x-api-key) on the operations it should meter, or remove the plan.`,
+        message: fromAuthorizer
+          ? `The usage plan "${plan.name}" applies to requests by their API key. With apiKeySource: authorizer the key comes from the Lambda authorizer's usageIdentifierKey, but API Gateway still meters only operations that require a key, and none does, so the plan's throttle and quota apply to nothing. Add an apiKey scheme (in: header, name: x-api-key) beside the authorizer in the security of the operations it should meter, or remove the plan.`
+          : `The usage plan "${plan.name}" applies to requests by their API key, but no operation requires one, so its throttle and quota apply to nothing. Require an apiKey scheme (in: header, name: x-api-key) on the operations it should meter, or remove the plan.`,
         origin: keyOf(plan.origin),
       });
     }
