@@ -8,6 +8,12 @@ export interface ValueProblem {
 }
 
 const maxDepth = 256;
+/**
+ * Steps one value may take. Nested unions are checked branch by branch, which grows
+ * quickly on recursive schemas; past this, the value is taken as valid rather than let
+ * one example hold up the whole lint.
+ */
+const stepBudget = 200_000;
 
 /**
  * Checks values (examples, defaults) against schemas of the IR dialect by walking both.
@@ -19,6 +25,7 @@ const maxDepth = 256;
 export class ValueValidator {
   readonly #schemas: ReadonlyMap<string, SchemaOrBoolean>;
   readonly #patterns = new Map<string, RegExp | null>();
+  #steps = 0;
 
   constructor(schemas: readonly NamedSchema[]) {
     this.#schemas = new Map(schemas.map((s) => [s.name, s.schema]));
@@ -26,13 +33,15 @@ export class ValueValidator {
 
   /** The first problem of a value, or `undefined` when it matches. */
   check(schema: SchemaOrBoolean, value: unknown): ValueProblem | undefined {
-    return this.#check(schema, value, '', 0);
+    this.#steps = 0;
+    const problem = this.#check(schema, value, '', 0);
+    return this.#steps > stepBudget ? undefined : problem;
   }
 
   #check(schema: SchemaOrBoolean, value: unknown, at: string, depth: number): ValueProblem | undefined {
     if (schema === true) return undefined;
     if (schema === false) return { at, message: 'no value is allowed here' };
-    if (depth > maxDepth) return undefined;
+    if (depth > maxDepth || ++this.#steps > stepBudget) return undefined;
     if (schema.$ref !== undefined) {
       const target = this.#schemas.get(refName(schema.$ref));
       const problem = target === undefined ? undefined : this.#check(target, value, at, depth + 1);
