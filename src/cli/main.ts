@@ -13,6 +13,7 @@ const commands: Readonly<Record<string, () => Promise<CommandFactory>>> = {
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   sdk: async () => (await import('./commands/sdk.js')).sdkCommand,
+  dev: async () => (await import('./commands/dev.js')).devCommand,
 };
 
 /**

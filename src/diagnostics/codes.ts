@@ -67,6 +67,10 @@ export const codes = {
   // SDK
   'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
   'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
+  // gatewright dev: the local gateway
+  'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder or is not a JWKS.' },
+  'dev-handler-unavailable': { severity: 'warning', summary: 'A handler has no Lambda entry point (or it exports no `handler`); its routes answer as a failing integration.' },
+  'dev-handler-build-failed': { severity: 'error', summary: 'The handlers do not build; the local gateway keeps serving the previous build.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },
