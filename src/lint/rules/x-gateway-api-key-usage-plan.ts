@@ -4,7 +4,7 @@ import type { LintRule } from '../rule.js';
 export const rule: LintRule = {
   id: 'x-gateway-api-key-usage-plan',
   family: 'x-gateway',
-  summary: 'Operations that require an API key are reachable: every stage has a usage plan with keys, and keys are read from where they are sent.',
+  summary: 'Operations that require an API key are reachable: every stage has a usage plan, and keys are read from where they are sent.',
   docs: {
     why: 'API Gateway accepts an API key only when the key belongs to a usage plan for the stage being called; otherwise every request is answered 403 Forbidden. With `apiKeySource: authorizer`, keys are read from a Lambda authorizer\'s answer, so without one no key is ever found.',
     bad: `openapi: 3.0.3
@@ -55,7 +55,8 @@ components:
         origin: below(gateway.origin, 'apiKeySource'),
       });
     }
-    const planned = new Set(gateway.usagePlans.filter((p) => p.apiKeys.length > 0).flatMap((p) => p.stages));
+    // A plan without keys in the spec still counts: keys may be added to it outside the spec.
+    const planned = new Set(gateway.usagePlans.flatMap((p) => p.stages));
     const unplanned = gateway.stages.filter((stage) => !planned.has(stage.name));
     if (gateway.usagePlans.length === 0) {
       report({
@@ -70,7 +71,7 @@ components:
     if (gateway.usagePlans.some((p) => p.stages.some((s) => !stageNames.has(s)))) return;
     for (const stage of unplanned) {
       report({
-        message: `${what}, but no usage plan with API keys covers the stage "${stage.name}", so API Gateway refuses every request there with 403. Add "${stage.name}" to a usage plan's stages (a plan without "stages" covers all).`,
+        message: `${what}, but no usage plan covers the stage "${stage.name}", so API Gateway refuses every request there with 403. Add "${stage.name}" to a usage plan's stages (a plan without "stages" covers all).`,
         origin: keyOf(stage.origin),
       });
     }
