@@ -11,4 +11,4 @@ export const fixtures = [
 export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt' };
 
 /** Output folders per fixture: one compile per entry. */
-export const outputs = [{ folder: '', options: { target: 'sam', emit: ['ir'] } }];
+export const outputs = [{ folder: '', options: { target: 'sam', emit: ['ir', 'handlers'] } }];

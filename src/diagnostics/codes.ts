@@ -56,6 +56,9 @@ export const codes = {
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },
   'handler-conflict': { severity: 'error', summary: 'A handler is used in incompatible roles.' },
   'websocket-route-invalid': { severity: 'error', summary: 'A WebSocket route is not valid.' },
+  // handlers back end
+  'handler-binary-media-type': { severity: 'warning', summary: 'A Lambda handler of a REST API takes or returns bytes of a media type missing from `binaryMediaTypes`.' },
+  'handler-pattern-unsupported': { severity: 'warning', summary: 'A `pattern` is not a JavaScript regular expression; the handler glue does not check it.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },

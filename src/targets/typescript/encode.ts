@@ -145,3 +145,58 @@ export function pascalIdentifier(text: string, fallback = 'Type'): string {
   if (!isTypeIdentifier(id)) id = `${id}_`;
   return id;
 }
+
+/**
+ * Code the generator writes itself (a reference to a generated name, `new Uint8Array()`),
+ * never spec text: `expression` pastes it as is, where it encodes everything else.
+ */
+export class RawCode {
+  constructor(readonly code: string) {}
+}
+
+const maxInlineExpression = 80;
+
+/**
+ * A value (JSON data, possibly holding `RawCode`) as a TypeScript expression, on one line
+ * when it is short and spread over indented lines when it is not. Strings go through
+ * `stringLiteral`, keys through `propertyKey`.
+ */
+export function expression(value: unknown, indent = ''): string {
+  const short = inline(value, maxInlineExpression);
+  if (short !== undefined) return short;
+  if (value instanceof RawCode || typeof value !== 'object' || value === null) return value instanceof RawCode ? value.code : valueLiteral(value);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${expression(v, inner)},\n`).join('')}${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${expression(v, inner)},\n`).join('')}${indent}}`;
+}
+
+/** A value on one line, or undefined as soon as it is longer than `budget` (so that trying is cheap). */
+function inline(value: unknown, budget: number): string | undefined {
+  if (value instanceof RawCode) return value.code.includes('\n') ? undefined : value.code;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (const [i, item] of value.entries()) {
+      const part = inline(item, budget - out.length);
+      if (part === undefined) return undefined;
+      out += (i > 0 ? ', ' : '') + part;
+      if (out.length > budget) return undefined;
+    }
+    return out + ']';
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    let out = '{ ';
+    for (const [i, [key, item]] of entries.entries()) {
+      const part = inline(item, budget - out.length);
+      if (part === undefined) return undefined;
+      out += `${i > 0 ? ', ' : ''}${propertyKey(key)}: ${part}`;
+      if (out.length > budget) return undefined;
+    }
+    out += ' }';
+    return out.length > budget ? undefined : out;
+  }
+  const literal = valueLiteral(value);
+  return literal.length > budget ? undefined : literal;
+}
