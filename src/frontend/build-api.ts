@@ -5,6 +5,7 @@ import { collectHandlers, completeCors, nameRoutes, resolveRouteConflicts, type 
 import type { Api, ApiKind, SecurityScheme, Server, Tag } from '../ir/types.js';
 import { checkDuplicateOperationIds } from './checks/duplicate-operation-ids.js';
 import { checkDynamicReferences } from './checks/dynamic-references.js';
+import { checkMisspelledExtensions } from './checks/misspelled-extension.js';
 import { BuildContext, child, entries, isObject, optional, stringAt, type Node, type OpenApiVersion } from './context.js';
 import { readPaths } from './objects/paths-object.js';
 import { readSecuritySchemes } from './objects/security-scheme-object.js';
@@ -74,7 +75,10 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   ctx.schemas.convertPending();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
-  if (ctx.defaultedIntegrations.length > 0) {
+  checkMisspelledExtensions(ctx, document);
+  // Naming defaults.lambda.handler is the deliberate way to serve operations by one handler: say nothing then.
+  const defaultHandlerNamed = str(obj(obj(obj(gatewayNode?.value)['defaults'])['lambda'])['handler']) !== undefined;
+  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed) {
     ctx.report(
       'integration-missing',
       `${ctx.defaultedIntegrations.length} operation(s) name no integration, so they are served by the Lambda handler "${defaults.handler}". Set x-gateway.lambda (or http, mock, aws) on each operation, or defaults.lambda.handler.`,
@@ -134,7 +138,9 @@ function openApiVersion(data: Record<string, unknown>, file: string, diagnostics
       'openapi-version-unsupported',
       written === undefined
         ? `${file} has no "openapi" field; start it with openapi: 3.1.0 (or 3.0.3).`
-        : `The openapi version "${String(written)}" is not supported; gatewright reads 3.0.x and 3.1.x.`,
+        : /^3\.[01]$/.test(String(written))
+          ? `The openapi version must be written in full, as openapi: ${String(written)}.0 (or a later ${String(written)}.x)${typeof written === 'number' ? `; YAML reads ${String(written)} as a number` : ''}.`
+          : `The openapi version "${String(written)}" is not supported; gatewright reads 3.0.x and 3.1.x.`,
       { file, pointer: written === undefined ? '' : '/openapi' },
     ),
   );

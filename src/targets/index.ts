@@ -1,6 +1,7 @@
 import type { Artifact, Target, TargetOptions } from './target.js';
 import { handlersTarget } from './handlers/handlers-target.js';
 import { irTarget } from './ir/ir-target.js';
+import { templateTarget } from './aws/template/template-target.js';
 
 export type { Artifact, Target, TargetContext, TargetOptions } from './target.js';
 
@@ -9,6 +10,8 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
   switch (artifact) {
     case 'ir':
       return [irTarget as Target];
+    case 'template':
+      return [templateTarget() as Target];
     case 'handlers':
       return [handlersTarget as Target];
     default:
@@ -17,7 +20,7 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
 }
 
 /** Artifacts that have a back end today, in the order their files are produced. */
-export const availableArtifacts: readonly Artifact[] = ['ir', 'handlers'];
+export const availableArtifacts: readonly Artifact[] = ['ir', 'template', 'handlers'];
 
 /** What `compile` emits when `--emit` is not given. */
 export const defaultArtifacts: readonly Artifact[] = availableArtifacts.filter((a) => a !== 'ir').length > 0 ? availableArtifacts.filter((a) => a !== 'ir') : ['ir'];

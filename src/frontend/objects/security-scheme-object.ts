@@ -52,12 +52,28 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
     if (!rest && writtenKind === 'token') {
       ctx.report('x-gateway-kind-mismatch', `${kindName(ctx.kind)} have only request authorizers; remove type: token.`, child(child(xNode, 'lambdaAuthorizer'), 'type').origin);
     }
-    const kind = rest ? ((writtenKind ?? (defaultIdentity(node) ? 'token' : 'request')) as 'token' | 'request') : 'request';
     const written = strings(authorizer['identitySources']).map(parseIdentitySource);
     const fallback = defaultIdentity(node) ?? { in: 'header', name: 'Authorization' };
     const identitySources = written.length > 0 ? written : [fallback];
+    // A token authorizer reads one header, so that is the default only where that is all it needs.
+    const oneHeader = identitySources.length === 1 && identitySources[0]?.in === 'header';
+    const kind = rest ? ((writtenKind ?? (oneHeader ? 'token' : 'request')) as 'token' | 'request') : 'request';
     if (kind === 'token' && (identitySources.length !== 1 || identitySources[0]?.in !== 'header')) {
       ctx.report('x-gateway-invalid', 'A token authorizer reads exactly one header; give one header.NAME identity source or use type: request.', child(xNode, 'lambdaAuthorizer').origin);
+    }
+    const authorizerNode = child(xNode, 'lambdaAuthorizer');
+    const writtenTtl = num(authorizer['ttl']);
+    if (ctx.kind === 'websocket' && writtenTtl !== undefined && writtenTtl > 0) {
+      ctx.report('x-gateway-kind-mismatch', 'WebSocket APIs do not cache authorizer results; remove "ttl" (the authorizer runs once per connection).', child(authorizerNode, 'ttl').origin);
+    }
+    const payloadVersion = authorizer['payloadVersion'] === '1.0' ? '1.0' : ctx.kind === 'rest' ? '1.0' : '2.0';
+    const writtenSimple = bool(authorizer['simpleResponses']);
+    if (ctx.kind === 'http' && payloadVersion === '1.0' && writtenSimple === true) {
+      ctx.report(
+        'x-gateway-invalid',
+        'Simple responses ({isAuthorized, context}) exist only in payload format 2.0; remove payloadVersion: "1.0" or simpleResponses: true.',
+        child(authorizerNode, 'simpleResponses').origin,
+      );
     }
     return {
       type: 'lambda',
@@ -65,13 +81,18 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
       kind,
       handler: str(authorizer['handler']) ?? name,
       identitySources,
-      ttlS: num(authorizer['ttl']) ?? (ctx.kind === 'websocket' ? 0 : 300),
+      ttlS: ctx.kind === 'websocket' ? 0 : (writtenTtl ?? 300),
       ...optional('validationRegex', str(authorizer['validationRegex'])),
-      payloadVersion: authorizer['payloadVersion'] === '1.0' ? '1.0' : ctx.kind === 'rest' ? '1.0' : '2.0',
-      simpleResponses: ctx.kind === 'http' ? (bool(authorizer['simpleResponses']) ?? true) : false,
+      payloadVersion,
+      simpleResponses: ctx.kind === 'http' ? (writtenSimple ?? payloadVersion === '2.0') && payloadVersion === '2.0' : false,
     };
   }
 
+  if (ctx.kind === 'websocket' && (isObject(x['cognito']) || isObject(x['jwt']) || type === 'http' || type === 'oauth2' || type === 'openIdConnect')) {
+    return unsupported(
+      'WebSocket APIs authorize $connect only with IAM or a Lambda authorizer; check the token in x-gateway: {lambdaAuthorizer: {handler: ...}}, or use x-gateway: {iam: true}.',
+    );
+  }
   const identitySource: IdentitySource = defaultIdentity(node) ?? { in: 'header', name: 'Authorization' };
   if (isObject(x['cognito'])) {
     const userPoolArns = deployValues(x['cognito']['userPoolArns']);
