@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/events.js';
+import type { CreateEventResponse, Handlers, ListEventsResponse, PutAttachmentResponse } from '../gatewright/handlers/events.js';
 
 /**
  * The "events" function.
@@ -9,15 +9,15 @@ import type { Handlers } from '../gatewright/handlers/events.js';
  */
 const events: Handlers = {
   /** GET /events */
-  listEvents: async (request, context) => {
+  listEvents: async (request, context): Promise<ListEventsResponse> => {
     return { status: 200, body: [] };
   },
   /** POST /events */
-  createEvent: async (request, context) => {
+  createEvent: async (request, context): Promise<CreateEventResponse> => {
     return { status: 201, body: { title: '', start: '', id: '' } };
   },
   /** PUT /events/{eventId}/attachment */
-  putAttachment: async (request, context) => {
+  putAttachment: async (request, context): Promise<PutAttachmentResponse> => {
     return { status: 204 };
   },
 };

@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/library.js';
+import type { AddBookResponse, GetBookResponse, Handlers, ListBooksResponse, ListLoansResponse } from '../gatewright/handlers/library.js';
 
 /**
  * The "library" function.
@@ -9,19 +9,19 @@ import type { Handlers } from '../gatewright/handlers/library.js';
  */
 const library: Handlers = {
   /** GET /books: Books in the catalogue. */
-  listBooks: async (request, context) => {
+  listBooks: async (request, context): Promise<ListBooksResponse> => {
     return { status: 200, body: [] };
   },
   /** POST /books */
-  addBook: async (request, context) => {
+  addBook: async (request, context): Promise<AddBookResponse> => {
     return { status: 201, body: { isbn: '', title: '', authors: [{ name: '' }] } };
   },
   /** GET /books/{isbn} */
-  getBook: async (request, context) => {
+  getBook: async (request, context): Promise<GetBookResponse> => {
     return { status: 200, body: { isbn: '', title: '', authors: [{ name: '' }] } };
   },
   /** GET /members/{memberId}/loans */
-  listLoans: async (request, context) => {
+  listLoans: async (request, context): Promise<ListLoansResponse> => {
     return { status: 200, body: [] };
   },
 };

@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/attachments.js';
+import type { Handlers, PutAttachmentResponse } from '../gatewright/handlers/attachments.js';
 
 /**
  * The "attachments" function.
@@ -9,7 +9,7 @@ import type { Handlers } from '../gatewright/handlers/attachments.js';
  */
 const attachments: Handlers = {
   /** PUT /notes/{noteId}/attachments/{name} */
-  putAttachment: async (request, context) => {
+  putAttachment: async (request, context): Promise<PutAttachmentResponse> => {
     return { status: 201 };
   },
 };

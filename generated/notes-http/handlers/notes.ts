@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/notes.js';
+import type { CreateNoteResponse, DeleteNoteResponse, GetNoteResponse, Handlers, ListNotesResponse, OpenSharedNoteResponse, UpdateNoteResponse } from '../gatewright/handlers/notes.js';
 
 /**
  * The "notes" function.
@@ -9,27 +9,27 @@ import type { Handlers } from '../gatewright/handlers/notes.js';
  */
 const notes: Handlers = {
   /** GET /notes: The caller's notes. */
-  listNotes: async (request, context) => {
+  listNotes: async (request, context): Promise<ListNotesResponse> => {
     return { status: 200, body: { notes: [] } };
   },
   /** POST /notes: Write a note. */
-  createNote: async (request, context) => {
+  createNote: async (request, context): Promise<CreateNoteResponse> => {
     return { status: 201, body: { title: '', id: '', createdAt: '', updatedAt: '' } };
   },
   /** GET /notes/{noteId} */
-  getNote: async (request, context) => {
+  getNote: async (request, context): Promise<GetNoteResponse> => {
     return { status: 200, body: { title: '', id: '', createdAt: '', updatedAt: '' } };
   },
   /** PATCH /notes/{noteId} */
-  updateNote: async (request, context) => {
+  updateNote: async (request, context): Promise<UpdateNoteResponse> => {
     return { status: 200, body: { title: '', id: '', createdAt: '', updatedAt: '' } };
   },
   /** DELETE /notes/{noteId} */
-  deleteNote: async (request, context) => {
+  deleteNote: async (request, context): Promise<DeleteNoteResponse> => {
     return { status: 204 };
   },
   /** GET /share/{token}: Read a note shared by link. */
-  openSharedNote: async (request, context) => {
+  openSharedNote: async (request, context): Promise<OpenSharedNoteResponse> => {
     return { status: 200, body: { title: '', id: '', createdAt: '', updatedAt: '' } };
   },
 };

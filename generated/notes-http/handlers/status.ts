@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/status.js';
+import type { GetStatusResponse, Handlers } from '../gatewright/handlers/status.js';
 
 /**
  * The "status" function.
@@ -9,7 +9,7 @@ import type { Handlers } from '../gatewright/handlers/status.js';
  */
 const status: Handlers = {
   /** GET /status */
-  getStatus: async (request, context) => {
+  getStatus: async (request, context): Promise<GetStatusResponse> => {
     return { status: 200, body: '' };
   },
 };

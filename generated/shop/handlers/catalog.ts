@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/catalog.js';
+import type { CreateProductResponse, GetProductResponse, Handlers, ListProductsResponse } from '../gatewright/handlers/catalog.js';
 
 /**
  * The "catalog" function.
@@ -9,11 +9,11 @@ import type { Handlers } from '../gatewright/handlers/catalog.js';
  */
 const catalog: Handlers = {
   /** GET /products: List products, a page at a time. */
-  listProducts: async (request, context) => {
+  listProducts: async (request, context): Promise<ListProductsResponse> => {
     return { status: 200, body: { items: [] } };
   },
   /** POST /products: Add a product (staff only). */
-  createProduct: async (request, context) => {
+  createProduct: async (request, context): Promise<CreateProductResponse> => {
     return {
       status: 201,
       headers: { Location: '' },
@@ -27,7 +27,7 @@ const catalog: Handlers = {
     };
   },
   /** GET /products/{productId}: One product. */
-  getProduct: async (request, context) => {
+  getProduct: async (request, context): Promise<GetProductResponse> => {
     return {
       status: 200,
       body: {

@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/orders.js';
+import type { CancelOrderResponse, GetOrderResponse, Handlers, ListOrdersResponse, PlaceOrderResponse } from '../gatewright/handlers/orders.js';
 
 /**
  * The "orders" function.
@@ -9,11 +9,11 @@ import type { Handlers } from '../gatewright/handlers/orders.js';
  */
 const orders: Handlers = {
   /** GET /orders: The signed-in shopper's orders. */
-  listOrders: async (request, context) => {
+  listOrders: async (request, context): Promise<ListOrdersResponse> => {
     return { status: 200, body: { orders: [] } };
   },
   /** POST /orders: Place an order. */
-  placeOrder: async (request, context) => {
+  placeOrder: async (request, context): Promise<PlaceOrderResponse> => {
     return {
       status: 201,
       body: {
@@ -26,7 +26,7 @@ const orders: Handlers = {
     };
   },
   /** GET /orders/{orderId}: One order. */
-  getOrder: async (request, context) => {
+  getOrder: async (request, context): Promise<GetOrderResponse> => {
     return {
       status: 200,
       body: {
@@ -39,7 +39,7 @@ const orders: Handlers = {
     };
   },
   /** DELETE /orders/{orderId}: Cancel an order that has not shipped. */
-  cancelOrder: async (request, context) => {
+  cancelOrder: async (request, context): Promise<CancelOrderResponse> => {
     return { status: 204 };
   },
 };

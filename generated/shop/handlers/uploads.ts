@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/uploads.js';
+import type { Handlers, UploadProductImageResponse } from '../gatewright/handlers/uploads.js';
 
 /**
  * The "uploads" function.
@@ -9,7 +9,7 @@ import type { Handlers } from '../gatewright/handlers/uploads.js';
  */
 const uploads: Handlers = {
   /** PUT /products/{productId}/image: Upload the product's image. */
-  uploadProductImage: async (request, context) => {
+  uploadProductImage: async (request, context): Promise<UploadProductImageResponse> => {
     return { status: 204 };
   },
 };

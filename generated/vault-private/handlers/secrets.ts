@@ -1,4 +1,4 @@
-import type { Handlers } from '../gatewright/handlers/secrets.js';
+import type { Handlers, ReadSecretResponse, WriteSecretResponse } from '../gatewright/handlers/secrets.js';
 
 /**
  * The "secrets" function.
@@ -9,11 +9,11 @@ import type { Handlers } from '../gatewright/handlers/secrets.js';
  */
 const secrets: Handlers = {
   /** GET /secrets/{name} */
-  readSecret: async (request, context) => {
+  readSecret: async (request, context): Promise<ReadSecretResponse> => {
     return { status: 200 };
   },
   /** PUT /secrets/{name} */
-  writeSecret: async (request, context) => {
+  writeSecret: async (request, context): Promise<WriteSecretResponse> => {
     return { status: 204 };
   },
 };

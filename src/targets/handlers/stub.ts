@@ -34,10 +34,13 @@ export function renderStub(plan: HandlersPlan, handler: RouteHandlerPlan | Messa
     ].join('\n');
   }
   const doc = docComment([`The "${name}" function.`, '', ...ownership]);
-  const members =
-    handler.role === 'route'
-      ? handler.operations.map((operation) => method(operation.route.id, operationComment(operation), placeholderResponse(plan, operation)))
-      : handler.routes.map((planned) => method(planned.route.id, [planned.route.routeKey + (planned.route.summary !== undefined ? `: ${planned.route.summary}` : '')], '{ status: 200 }'));
+  if (handler.role === 'route') {
+    // Each method declares its response type, so that a response the spec no longer allows is reported at the return itself.
+    const members = handler.operations.map((operation) => method(operation.route.id, operationComment(operation), placeholderResponse(plan, operation), `Promise<${operation.responseType}>`));
+    const types = ['Handlers', ...handler.operations.map((o) => o.responseType)].sort();
+    return [`import type { ${types.join(', ')} } from ${contract};`, '', `${doc}const ${binding}: Handlers = {`, ...members, '};', '', `export default ${binding};`, ''].join('\n');
+  }
+  const members = handler.routes.map((planned) => method(planned.route.id, [planned.route.routeKey + (planned.route.summary !== undefined ? `: ${planned.route.summary}` : '')], '{ status: 200 }'));
   return [`import type { Handlers } from ${contract};`, '', `${doc}const ${binding}: Handlers = {`, ...members, '};', '', `export default ${binding};`, ''].join('\n');
 }
 
@@ -46,8 +49,8 @@ function operationComment(operation: OperationPlan): string[] {
   return [`${route.method} ${route.path}${route.summary !== undefined ? `: ${route.summary}` : ''}`];
 }
 
-function method(id: string, doc: readonly string[], response: string): string {
-  return `${docComment(doc, '  ')}  ${id}: async (request, context) => {\n    return ${response};\n  },`;
+function method(id: string, doc: readonly string[], response: string, returns?: string): string {
+  return `${docComment(doc, '  ')}  ${id}: async (request, context)${returns !== undefined ? `: ${returns}` : ''} => {\n    return ${response};\n  },`;
 }
 
 /** The first success the operation declares (else its first response), with the smallest body its type accepts. */
