@@ -41,6 +41,8 @@ beforeAll(async () => {
     }
   }
   fs.copyFileSync(path.join(repoRoot, 'test/stubs/type-expectations.ts'), path.join(root, 'service/shop/handlers/type-expectations.ts'));
+  // The events below are typed with @types/aws-lambda: checking them here proves they have the real shapes.
+  fs.copyFileSync(path.join(repoRoot, 'test/helpers/events.ts'), path.join(root, 'events.ts'));
   checked = typecheck(root);
   // As SAM's esbuild build does: one bundle per function, nothing external but Node.js.
   await build({ entryPoints, outdir: path.join(root, 'bundles'), outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'silent' });
@@ -62,7 +64,7 @@ async function invoke(entry: string, event: unknown): Promise<{ response: Record
 
 const json = (response: Record<string, unknown>): unknown => JSON.parse(response['body'] as string);
 
-test('generated handler code, stubs and implementations compile under tsc --strict, and wrong statuses and bodies do not', async () => {
+test('generated handler code, stubs, implementations and the test events compile under tsc --strict, and wrong statuses and bodies do not', async () => {
   const { errors } = await checked;
   expect(errors).toEqual([]);
 });

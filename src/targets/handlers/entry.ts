@@ -5,7 +5,7 @@
  */
 import { expression, RawCode, stringLiteral } from '../typescript/encode.js';
 import { generatedHeader } from './contract.js';
-import { contractPath, entryPath, importSpecifier, runtimeDir, stubPath, validatorsPath } from './layout.js';
+import { contractPath, entryPath, importSpecifier, lambdaHandler, runtimeDir, stubPath, validatorsPath } from './layout.js';
 import type { AuthorizerPlan, ContentPlan, HandlersPlan, MessageHandlerPlan, OperationPlan, RouteHandlerPlan } from './plan.js';
 
 export function renderEntry(plan: HandlersPlan, handler: RouteHandlerPlan | MessageHandlerPlan | AuthorizerPlan): string {
@@ -27,7 +27,7 @@ export function renderEntry(plan: HandlersPlan, handler: RouteHandlerPlan | Mess
       operations: handler.operations.map((operation) => operationTable(operation, validator)),
       cors: cors ? { origins: cors.origins, credentials: cors.credentials, exposeHeaders: cors.exposeHeaders } : undefined,
     };
-    body = `const api: HttpApiSpec = ${expression(api)};\n\n/** The Lambda handler (\`${handlerSetting(name)}\` once bundled). */\nexport const handler = httpHandler(implementation satisfies Handlers, api);\n`;
+    body = `const api: HttpApiSpec = ${expression(api)};\n\n/** The Lambda handler (\`${lambdaHandler(name)}\` once bundled). */\nexport const handler = httpHandler(implementation satisfies Handlers, api);\n`;
   } else if (handler.role === 'message') {
     imports.push(
       `import type { Handlers } from ${stringLiteral(importSpecifier(from, contractPath(name)))};`,
@@ -41,7 +41,7 @@ export function renderEntry(plan: HandlersPlan, handler: RouteHandlerPlan | Mess
       respond: planned.route.respond,
       security: planned.security,
     }));
-    body = `const routes: readonly MessageRouteSpec[] = ${expression(routes)};\n\n/** The Lambda handler (\`${handlerSetting(name)}\` once bundled). */\nexport const handler = webSocketHandler(implementation satisfies Handlers, routes);\n`;
+    body = `const routes: readonly MessageRouteSpec[] = ${expression(routes)};\n\n/** The Lambda handler (\`${lambdaHandler(name)}\` once bundled). */\nexport const handler = webSocketHandler(implementation satisfies Handlers, routes);\n`;
   } else {
     imports.push(
       `import type { Authorizer } from ${stringLiteral(importSpecifier(from, contractPath(name)))};`,
@@ -49,15 +49,10 @@ export function renderEntry(plan: HandlersPlan, handler: RouteHandlerPlan | Mess
       `import type { AuthorizerSpec } from ${stringLiteral(importSpecifier(from, `${runtimeDir}/spec.ts`))};`,
     );
     const spec = { kind: handler.kinds.includes('token') ? 'token' : 'request', simpleResponses: handler.simpleResponses, cached: handler.cached, headers: handler.headers, query: handler.query };
-    body = `const spec: AuthorizerSpec = ${expression(spec)};\n\n/** The Lambda handler (\`${handlerSetting(name)}\` once bundled). */\nexport const handler = authorizerHandler(implementation satisfies Authorizer, spec);\n`;
+    body = `const spec: AuthorizerSpec = ${expression(spec)};\n\n/** The Lambda handler (\`${lambdaHandler(name)}\` once bundled). */\nexport const handler = authorizerHandler(implementation satisfies Authorizer, spec);\n`;
   }
   if (validatorsUsed) imports.push(`import * as validators from ${stringLiteral(importSpecifier(from, validatorsPath(name)))};`);
   return `${generatedHeader}${imports.join('\n')}\n\n${body}`;
-}
-
-/** `<file>.handler`, spec text made safe for a comment. */
-function handlerSetting(name: string): string {
-  return `${name.replace(/[^A-Za-z0-9_-]+/g, '_')}.handler`;
 }
 
 function operationTable(operation: OperationPlan, validator: (name: string | undefined) => RawCode | undefined): unknown {
