@@ -167,9 +167,8 @@ export class SchemaRegistry {
         continue;
       }
       const mapNode = child(node, key);
-      const converted: Record<string, SchemaOrBoolean> = {};
-      for (const name of Object.keys(map)) converted[name] = this.convert(child(mapNode, name));
-      out[key] = converted;
+      // fromEntries makes own properties, even of a property called __proto__.
+      out[key] = Object.fromEntries(Object.keys(map).map((name) => [name, this.convert(child(mapNode, name))]));
     }
     for (const key of subschemaLists) {
       const list = value[key];
@@ -274,7 +273,7 @@ export class SchemaRegistry {
           this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.`, at);
           continue;
         }
-        mapping[key] = ref;
+        Object.defineProperty(mapping, key, { value: ref, enumerable: true, writable: true, configurable: true });
       }
     }
     out.discriminator = Object.keys(mapping).length > 0 ? { propertyName: value['propertyName'], mapping } : { propertyName: value['propertyName'] };
