@@ -17,8 +17,12 @@ import { linkNodeModules, typecheck, type TypecheckResult } from './helpers/type
  * type-checked in one tsc run; the service entry points are bundled with esbuild, as SAM
  * does, and called with API Gateway events.
  */
-const specs = [...fixtures.map((f) => ({ name: f.name, spec: path.join(repoRoot, f.spec) })), { name: 'glue', spec: path.join(repoRoot, 'test/specs/glue.yaml') }];
-const implemented = ['shop', 'notes-http', 'chat-websocket', 'glue'];
+const specs = [
+  ...fixtures.map((f) => ({ name: f.name, spec: path.join(repoRoot, f.spec) })),
+  { name: 'glue', spec: path.join(repoRoot, 'test/specs/glue.yaml') },
+  { name: 'hostile', spec: path.join(repoRoot, 'test/specs/hostile.json') },
+];
+const implemented = ['shop', 'notes-http', 'chat-websocket', 'glue', 'hostile'];
 
 type Entry = (event: unknown, context: unknown) => Promise<Record<string, unknown>>;
 let root: string;
@@ -413,6 +417,30 @@ describe('Lambda authorizers', () => {
     expect((await invoke('notes-http/checkShareLink', requestAuthorizerEventV2({ 'x-share-token': 'open-sesame' }))).response).toEqual({ isAuthorized: true, context: { owner: 'ada' } });
     expect((await invoke('notes-http/checkShareLink', requestAuthorizerEventV2({ 'x-share-token': 'guess' }))).response).toEqual({ isAuthorized: false, context: {} });
   });
+});
+
+test('spec text that tries to escape its place in the code is data: names with quotes, comment ends and __proto__ round-trip', async () => {
+  const body = { '*/ drop': 'x', "a'b": 1, '${x}': '`${y}`', constructor: true, ['__proto__']: 'own', '\u2028': 'line', toString: 'text' };
+  const json = JSON.stringify(body).replace('"__proto__"', '"__proto__"');
+  const { response, handled } = await invoke('hostile/my-handler_v2', restEvent({
+    method: 'POST',
+    resource: '/things/{th.ing-x}',
+    path: '/things/one',
+    pathParameters: { 'th.ing-x': 'one' },
+    query: { "we'ird */ ${name}": ['7'] },
+    headers: { "x-ab'c": 'c"d', 'content-type': 'application/json' },
+    body: json,
+  }));
+  const request = handled[0] as { path: object; query: object; headers: object; body: Record<string, unknown> };
+  expect(request.path).toEqual({ 'th.ing-x': 'one' });
+  expect(request.query).toEqual({ "we'ird */ ${name}": 7 });
+  expect(request.headers).toEqual({ "X-Ab'c": 'c"d' });
+  expect(Object.getPrototypeOf(request.body)).toBe(Object.prototype);
+  expect(Object.hasOwn(request.body, '__proto__')).toBe(true);
+  expect(response).toMatchObject({ statusCode: 200, headers: { "x-re'ply": 'c"d' } });
+  expect(JSON.parse(response['body'] as string)).toEqual(JSON.parse(JSON.stringify({ ...JSON.parse(json), "a'b": 7 })));
+  const refused = await invoke('hostile/my-handler_v2', restEvent({ method: 'POST', resource: '/things/{th.ing-x}', path: '/things/one', pathParameters: { 'th.ing-x': 'one' }, headers: { "X-Ab'c": '*/ nope' }, body: '{}' }));
+  expect((JSON.parse(refused.response['body'] as string) as { problems: { name?: string; pointer?: string }[] }).problems.map((p) => p.name ?? p.pointer)).toEqual(["X-Ab'c", '/*~1 drop', "/a'b", '/${x}', '/constructor', '/__proto__', '/\u2028']);
 });
 
 test('an untouched stub answers with its typed placeholder', async () => {

@@ -112,6 +112,8 @@ export function compileValidators(schemas: readonly NamedSchema[], set: Validato
       meta: false,
       validateSchema: false,
       allErrors: true,
+      // Only a body's own properties count: {} has no "constructor" and no "__proto__" to check.
+      ownProperties: true,
       logger: false,
       inlineRefs: false,
       coerceTypes: mode === 'coercing' ? 'array' : false,

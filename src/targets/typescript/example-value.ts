@@ -74,10 +74,12 @@ class Examples {
         const object: Record<string, unknown> = {};
         const required = new Set(schema.required ?? []);
         for (const [name, property] of Object.entries(schema.properties ?? {})) {
-          if (!required.has(name) || this.omitted(property)) continue;
-          object[name] = this.of(property, visiting);
+          // An optional property named like a member of Object.prototype (toString) is set too: TypeScript
+          // compares the literal's inherited member with it otherwise, and a string is no function.
+          if ((!required.has(name) && !(name in Object.prototype)) || this.omitted(property)) continue;
+          setOwn(object, name, this.of(property, visiting));
         }
-        for (const name of required) if (!(name in object) && !(name in (schema.properties ?? {}))) object[name] = null;
+        for (const name of required) if (!Object.hasOwn(object, name) && !Object.hasOwn(schema.properties ?? {}, name)) setOwn(object, name, null);
         return object;
       }
       default:
@@ -91,7 +93,9 @@ class Examples {
     const discriminator = schema.discriminator;
     if (!discriminator || typeof member !== 'object' || member.$ref === undefined || !isPlainObject(value)) return value;
     const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => target === member.$ref)?.[0];
-    return { ...value, [discriminator.propertyName]: mapped ?? refName(member.$ref) };
+    const tagged = { ...value };
+    setOwn(tagged, discriminator.propertyName, mapped ?? refName(member.$ref));
+    return tagged;
   }
 
   omitted(property: SchemaOrBoolean): boolean {
@@ -111,6 +115,11 @@ function inferType(schema: Schema): string | undefined {
   return undefined;
 }
 
+/** Sets a property of spec text as the object's own, even when it is called `__proto__`. */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RawCode);
 }
@@ -120,7 +129,7 @@ function merge(a: unknown, b: unknown): unknown {
   if (a === impossible || b === impossible) return impossible;
   if (isPlainObject(a) && isPlainObject(b)) {
     const out: Record<string, unknown> = { ...a };
-    for (const [key, value] of Object.entries(b)) out[key] = key in out ? merge(out[key], value) : value;
+    for (const [key, value] of Object.entries(b)) setOwn(out, key, Object.hasOwn(out, key) ? merge(out[key], value) : value);
     return out;
   }
   if (a === null || a === undefined) return b;

@@ -5,6 +5,7 @@
  * APIs, HTTP APIs without simple responses) or as `{ isAuthorized, context }`.
  */
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent, APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult, APIGatewayTokenAuthorizerEvent, Context } from 'aws-lambda';
+import { setOwn } from './parameters.js';
 import type { AuthorizerSpec } from './spec.js';
 import type { AuthorizerContext, AuthorizerContextValues, AuthorizerResult } from './types.js';
 
@@ -46,11 +47,11 @@ function identityRequest(event: AuthorizerEvent, arn: string, spec: AuthorizerSp
   const query: Record<string, string | undefined> = { ...(event.queryStringParameters ?? {}) };
   const headers: Record<string, string | undefined> = {};
   const lower = new Map(Object.entries(sourceHeaders).map(([name, value]) => [name.toLowerCase(), value]));
-  for (const [name, value] of Object.entries(sourceHeaders)) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(sourceHeaders)) setOwn(headers, name.toLowerCase(), value);
   for (const name of spec.headers) {
     const value = lower.get(name.toLowerCase());
     if (value === undefined || value === '') return undefined;
-    headers[name] = value;
+    setOwn(headers, name, value);
   }
   for (const name of spec.query) if (query[name] === undefined || query[name] === '') return undefined;
   return { kind: 'request', headers, query, methodArn: arn };

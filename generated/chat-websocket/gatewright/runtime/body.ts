@@ -5,6 +5,7 @@
  * (base64 on the wire where API Gateway needs it).
  */
 import { Buffer } from 'node:buffer';
+import { setOwn } from './parameters.js';
 import { problemsFrom, type Problem } from './problems.js';
 import type { BodyContentSpec, MediaKind, ResponseContentSpec } from './spec.js';
 
@@ -88,9 +89,9 @@ function decode(content: BodyContentSpec, bytes: Buffer, problems: Problem[]): {
       const fields: Record<string, string | string[]> = {};
       const arrays = new Set(content.arrays ?? []);
       for (const [key, value] of new URLSearchParams(bytes.toString('utf8'))) {
-        const existing = fields[key];
-        if (existing === undefined) fields[key] = arrays.has(key) ? [value] : value;
-        else fields[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+        const existing = Object.hasOwn(fields, key) ? fields[key] : undefined;
+        if (existing === undefined) setOwn(fields, key, arrays.has(key) ? [value] : value);
+        else setOwn(fields, key, Array.isArray(existing) ? [...existing, value] : [existing, value]);
       }
       return { value: fields, failed: false };
     }

@@ -70,7 +70,7 @@ function read(type: SchemeType, context: LooseRequestContext | undefined): AnyAu
       const values: Record<string, string | number | boolean | null> = {};
       for (const [key, value] of Object.entries(source)) {
         if (!nested && (key === 'principalId' || key === 'integrationLatency')) continue;
-        if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values[key] = value;
+        if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') Object.defineProperty(values, key, { value, writable: true, enumerable: true, configurable: true });
       }
       return { type, principalId: text(authorizer['principalId'] ?? nested?.['principalId']), context: values };
     }

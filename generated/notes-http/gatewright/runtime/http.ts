@@ -10,7 +10,7 @@ import { Buffer } from 'node:buffer';
 import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readAuth } from './auth.js';
 import { readBody, UnsupportedMediaType, writeBody } from './body.js';
-import { readParameters, type RawParameters } from './parameters.js';
+import { readParameters, setOwn, type RawParameters } from './parameters.js';
 import { badRequestBody, type Problem } from './problems.js';
 import type { CorsSpec, HttpApiSpec, OperationSpec, ResponseSpec } from './spec.js';
 import type { HandlerContext } from './types.js';
@@ -169,7 +169,7 @@ function findOperation(
     const match = pattern.exec(incoming.rawPath) ?? pattern.exec(withoutStage(incoming.rawPath, incoming.stage));
     if (!match) continue;
     const pathValues: Record<string, string> = {};
-    for (const [name, value] of Object.entries(match.groups ?? {})) pathValues[decodeName(name)] = safeDecode(value);
+    for (const [name, value] of Object.entries(match.groups ?? {})) setOwn(pathValues, decodeName(name), safeDecode(value));
     return { operation, pathValues };
   }
   return undefined;
@@ -182,12 +182,12 @@ function fromGateway(operation: OperationSpec, gateway: Readonly<Record<string, 
     const value = gateway[source.gatewayName];
     if (value === undefined) return undefined;
     if (source.pattern === undefined) {
-      values[source.name] = value;
+      setOwn(values, source.name, value);
       continue;
     }
     const match = new RegExp(source.pattern).exec(value);
     if (!match) return undefined;
-    values[source.name] = match[source.group ?? 1] ?? '';
+    setOwn(values, source.name, match[source.group ?? 1] ?? '');
   }
   return values;
 }

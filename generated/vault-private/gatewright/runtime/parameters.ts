@@ -54,7 +54,7 @@ export function readParameters(specs: readonly ParameterSpec[], raw: RawParamete
       }
       value = wrapper.value;
     }
-    out[locationKey[spec.in]][spec.name] = value;
+    setOwn(out[locationKey[spec.in]], spec.name, value);
   }
   return out;
 }
@@ -87,7 +87,7 @@ function fromQuery(spec: ParameterSpec, query: ReadonlyMap<string, readonly stri
     let found = false;
     for (const [key, values] of query) {
       if (!key.startsWith(prefix) || !key.endsWith(']')) continue;
-      object[key.slice(prefix.length, -1)] = values[values.length - 1] as string;
+      setOwn(object, key.slice(prefix.length, -1), values[values.length - 1] as string);
       found = true;
     }
     return found ? object : undefined;
@@ -98,7 +98,7 @@ function fromQuery(spec: ParameterSpec, query: ReadonlyMap<string, readonly stri
     for (const [key, values] of query) {
       const wanted = spec.properties ? spec.properties.includes(key) : !claimed.has(key);
       if (!wanted) continue;
-      object[key] = values.length === 1 ? (values[0] as string) : values;
+      setOwn(object, key, values.length === 1 ? (values[0] as string) : values);
       found = true;
     }
     return found ? object : undefined;
@@ -147,6 +147,14 @@ function splitOnce(text: string, separator: string): [string, string] {
 /** `[k1, v1, k2, v2]` as an object. */
 function pairs(parts: readonly string[]): Record<string, string> {
   const object: Record<string, string> = {};
-  for (let i = 0; i + 1 < parts.length; i += 2) object[parts[i] as string] = parts[i + 1] as string;
+  for (let i = 0; i + 1 < parts.length; i += 2) setOwn(object, parts[i] as string, parts[i + 1] as string);
   return object;
+}
+
+/**
+ * Sets a property whose name comes from the request as the object's own: assigning to
+ * `__proto__` would replace the object's prototype instead.
+ */
+export function setOwn(object: object, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
