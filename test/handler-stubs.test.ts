@@ -6,7 +6,7 @@ import { stubPath } from '../src/targets/handlers/layout.js';
 import { runCli } from './helpers/cli.js';
 import { repoRoot } from './helpers/diagnostics.js';
 import { tempDir, writeFiles } from './helpers/temp.js';
-import { typecheck } from './helpers/typescript.js';
+import { typecheckProject } from './helpers/typescript.js';
 
 const shop = fs.readFileSync(path.join(repoRoot, 'fixtures/shop.yaml'), 'utf8');
 
@@ -32,13 +32,13 @@ test('stubs are written once: a second compile keeps an edited stub byte for byt
   expect(again.written?.kept).toContain(stubPath('orders'));
   expect(again.written?.written).not.toContain(stubPath('orders'));
   expect(fs.readFileSync(stub, 'utf8')).toBe(edited);
-  expect((await typecheck(out)).errors).toEqual([]);
+  expect((await typecheckProject(out)).errors).toEqual([]);
 
   fs.writeFileSync(path.join(specDir, 'shop.yaml'), breaking);
   const changed = compile(path.join(specDir, 'shop.yaml'), out, { emit: ['handlers'] });
   expect(changed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(fs.readFileSync(stub, 'utf8')).toBe(edited);
-  const { errors } = await typecheck(out);
+  const { errors } = await typecheckProject(out);
   // Only the stub fails, and its errors name what changed: the status and the new property.
   const files = new Set(errors.filter((line) => /^\S+\(\d+,\d+\): error/.test(line)).map((line) => line.slice(0, line.indexOf('('))));
   expect([...files]).toEqual([stubPath('orders')]);
@@ -67,5 +67,5 @@ test('--force-stubs is the only way to overwrite a stub, and it says which ones 
   expect(forced.code).toBe(0);
   for (const name of ['authorize', 'catalog', 'orders', 'uploads']) expect(forced.stderr).toContain(`Replaced the stub ${stubPath(name)} (--force-stubs).`);
   expect(fs.readFileSync(stub, 'utf8')).toBe(fresh);
-  expect((await typecheck(out)).errors).toEqual([]);
+  expect((await typecheckProject(out)).errors).toEqual([]);
 });

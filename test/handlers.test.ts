@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { compile } from '../src/compile.js';
 import { entryPath } from '../src/targets/handlers/layout.js';
 import { fixtures } from '../scripts/fixtures.mjs';
@@ -36,7 +38,7 @@ beforeAll(async () => {
   const entryPoints: Record<string, string> = {};
   for (const { name, spec } of specs) {
     for (const copy of ['pristine', 'service']) {
-      const result = compile(spec, path.join(root, copy, name), { emit: ['handlers'] });
+      const result = compile(spec, path.join(root, copy, name), { emit: copy === 'pristine' ? ['template', 'handlers'] : ['handlers'] });
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       if (copy === 'pristine') continue;
       const stubs = path.join(repoRoot, 'test/stubs', name);
@@ -191,7 +193,10 @@ describe('REST API, payload format 1.0', () => {
     expect(placed.handled).toMatchObject([{ headers: { 'Idempotency-Key': '6f1c1a4e-4b7e-4c8e-9f3e-2a1b3c4d5e6f' }, body: { ...order, note: 'ring twice' } }]);
     expect(placed.response['statusCode']).toBe(201);
     expect((await place({ ...order, note: 'busy' })).response).toMatchObject({ statusCode: 503 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failed = await place({ ...order, lines: [{ productId: 'boom', quantity: 1 }] });
+    expect(logged).toHaveBeenCalledWith('placeOrder failed (request c6af9ac6-7b61-11e6-9a41-93e8deadbeef):', new Error('the warehouse is on fire'));
+    logged.mockRestore();
     expect(failed.response['statusCode']).toBe(500);
     expect(json(failed.response)).toEqual({ message: 'Internal server error.', requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef' });
     const listed = await invoke('shop/orders', restEvent({ method: 'GET', resource: '/orders', path: '/orders', query: { status: ['paid', 'shipped'], page: ['3'] } }));
@@ -441,6 +446,31 @@ test('spec text that tries to escape its place in the code is data: names with q
   expect(JSON.parse(response['body'] as string)).toEqual(JSON.parse(JSON.stringify({ ...JSON.parse(json), "a'b": 7 })));
   const refused = await invoke('hostile/my-handler_v2', restEvent({ method: 'POST', resource: '/things/{th.ing-x}', path: '/things/one', pathParameters: { 'th.ing-x': 'one' }, headers: { "X-Ab'c": '*/ nope' }, body: '{}' }));
   expect((JSON.parse(refused.response['body'] as string) as { problems: { name?: string; pointer?: string }[] }).problems.map((p) => p.name ?? p.pointer)).toEqual(["X-Ab'c", '/*~1 drop', "/a'b", '/${x}', '/constructor', '/__proto__', '/\u2028']);
+});
+
+test('the SAM template’s functions build as `sam build` builds them, and their Handler setting names the export', async () => {
+  for (const fixture of ['shop', 'notes-http', 'chat-websocket']) {
+    const out = path.join(root, 'pristine', fixture);
+    const template = parse(fs.readFileSync(path.join(out, 'template.yaml'), 'utf8')) as { Resources: Record<string, { Type: string; Metadata?: { BuildMethod: string; BuildProperties: { EntryPoints: string[]; Target: string; Minify: boolean } }; Properties: { CodeUri?: string; Handler: string } }> };
+    const functions = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Serverless::Function');
+    expect(functions.length, fixture).toBeGreaterThan(0);
+    for (const [id, resource] of functions) {
+      const codeUri = path.join(out, resource.Properties.CodeUri ?? '.');
+      // SAM's esbuild build runs npm in CodeUri: it needs a package.json there.
+      expect(fs.existsSync(path.join(codeUri, 'package.json')), `${fixture} ${id}`).toBe(true);
+      const { EntryPoints, Target, Minify } = resource.Metadata?.BuildProperties ?? { EntryPoints: [], Target: 'node20', Minify: false };
+      expect(resource.Metadata?.BuildMethod).toBe('esbuild');
+      // SAM's default output: CommonJS, one <entry file name>.js per entry point in the function's artifact folder.
+      const artifacts = path.join(out, '.aws-sam/build', id);
+      await build({ entryPoints: EntryPoints.map((e) => path.join(codeUri, e)), outdir: artifacts, bundle: true, platform: 'node', target: Target, minify: Minify, format: 'cjs', logLevel: 'silent' });
+      const [file, exported] = resource.Properties.Handler.split('.') as [string, string];
+      const module = createRequire(import.meta.url)(path.join(artifacts, `${file}.js`)) as Record<string, unknown>;
+      expect(typeof module[exported], `${fixture} ${id} ${resource.Properties.Handler}`).toBe('function');
+    }
+  }
+  const orders = createRequire(import.meta.url)(path.join(root, 'pristine/shop/.aws-sam/build/OrdersFunction/orders.js')) as { handler: Entry };
+  const response = await orders.handler(restEvent({ method: 'DELETE', resource: '/orders/{orderId}', path: '/orders/ord_abcdefghijkl', pathParameters: { orderId: 'ord_abcdefghijkl' } }), lambdaContext());
+  expect(response).toMatchObject({ statusCode: 204, body: '' });
 });
 
 test('an untouched stub answers with its typed placeholder', async () => {

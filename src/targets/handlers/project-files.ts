@@ -2,7 +2,9 @@
  * The files that make the output folder a project the functions build in, written once
  * like the stubs: `package.json` (SAM's esbuild build needs one where `CodeUri` points,
  * and the user adds the functions' dependencies to it) and `tsconfig.json` (so that
- * `tsc` checks the stubs against their contracts).
+ * `tsc` checks the stubs against their contracts). The package has no `"type": "module"`:
+ * SAM bundles to CommonJS by default, and a `.js` bundle next to that setting would be
+ * loaded as an ES module.
  */
 import type { Api } from '../../ir/types.js';
 import type { OutputFile } from '../../writer/file-set.js';
@@ -13,7 +15,6 @@ export function projectFiles(api: Api): OutputFile[] {
   const packageJson = {
     name: `${name}-functions`.slice(0, 214),
     private: true,
-    type: 'module',
     scripts: { typecheck: 'tsc --noEmit -p .' },
     devDependencies: { '@types/aws-lambda': '^8.10.164', '@types/node': '^20.19.0', esbuild: '^0.28.0', typescript: '^5.9.0' },
   };
@@ -21,8 +22,9 @@ export function projectFiles(api: Api): OutputFile[] {
     compilerOptions: {
       target: 'ES2022',
       lib: ['ES2023'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
+      // esbuild bundles the functions, so TypeScript resolves imports as a bundler does.
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
       strict: true,
       noUncheckedIndexedAccess: true,
       exactOptionalPropertyTypes: true,
