@@ -21,7 +21,10 @@ export interface SdkGenerateOptions {
 export function generateSdkFiles(specPath: string, options: SdkGenerateOptions = {}): CompileResult {
   const loaded = loadSpec(specPath, options.load);
   const { api, diagnostics: frontEnd } = buildApi(loaded);
-  const diagnostics: Diagnostic[] = [...frontEnd];
+  // A client does not care what API Gateway can enforce or route: those problems become warnings here.
+  const diagnostics: Diagnostic[] = frontEnd.map((d) =>
+    d.gatewayOnly && d.severity === 'error' ? { ...d, severity: 'warning', message: `${d.message} (The SDK is generated anyway: only the gateway cannot do this.)` } : d,
+  );
   if (!api || hasErrors(diagnostics)) return { ...(api ? { api } : {}), sources: loaded.sources, diagnostics, files: [] };
   const files: OutputFile[] = typescriptSdk(api, { errors: options.errors ?? 'throw', groupByTag: options.groupByTag ?? false }, (d) => diagnostics.push(d));
   return { api, sources: loaded.sources, diagnostics, files: hasErrors(diagnostics) ? [] : files };

@@ -81,6 +81,7 @@ export type Code = keyof typeof codes;
 export interface DiagnosticOptions {
   readonly severity?: Severity;
   readonly related?: readonly RelatedLocation[];
+  readonly gatewayOnly?: boolean;
 }
 
 /** Builds a diagnostic with the catalogue's severity for its code. */
@@ -91,5 +92,16 @@ export function diagnostic(code: Code, message: string, origin?: Origin, options
     message,
     ...(origin ? { origin } : {}),
     ...(options.related && options.related.length > 0 ? { related: options.related } : {}),
+    ...(options.gatewayOnly || gatewayOnlyCodes.has(code) ? { gatewayOnly: true } : {}),
   };
 }
+
+/** Codes that only say API Gateway cannot do something; see `Diagnostic.gatewayOnly`. */
+const gatewayOnlyCodes: ReadonlySet<Code> = new Set<Code>([
+  'security-scheme-unsupported',
+  'security-optional-auth',
+  'operation-method-unsupported',
+  'path-ambiguous',
+  'x-gateway-kind-mismatch',
+  'handler-conflict',
+]);

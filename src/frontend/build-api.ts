@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/codes.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { collectHandlers, completeCors, nameRoutes, resolveRouteConflicts, type HandlerSettings } from '../ir/passes/index.js';
-import type { Api, ApiKind, SecurityScheme, Server, Tag } from '../ir/types.js';
+import type { Api, ApiKind, ClientOnlyScheme, SecurityScheme, Server, Tag } from '../ir/types.js';
 import { checkDuplicateOperationIds } from './checks/duplicate-operation-ids.js';
 import { checkDynamicReferences } from './checks/dynamic-references.js';
 import { checkMisspelledExtensions } from './checks/misspelled-extension.js';
@@ -53,8 +53,8 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   const components = child(document, 'components');
   ctx.schemas.reserveComponents(child(components, 'schemas'));
   const schemesNode = child(components, 'securitySchemes');
-  const securitySchemes = readSecuritySchemes(ctx, schemesNode);
-  const schemes = new Map<string, SecurityScheme>(securitySchemes.map((s) => [s.name, s]));
+  const { schemes: securitySchemes, clientOnly: clientOnlySchemes } = readSecuritySchemes(ctx, schemesNode);
+  const schemes = new Map<string, SecurityScheme | ClientOnlyScheme>([...securitySchemes, ...clientOnlySchemes].map((s) => [s.name, s]));
   const declaredSchemes = new Set(isObject(schemesNode.value) ? Object.keys(schemesNode.value) : []);
   const rootSecurity = data['security'] === undefined ? undefined : child(document, 'security');
 
@@ -102,6 +102,7 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     messageRoutes,
     schemas: ctx.schemas.named,
     securitySchemes,
+    clientOnlySchemes,
     handlers: [],
     gateway,
     origin: document.origin,

@@ -40,19 +40,28 @@ export function formatStylish(reports: readonly Report[], options: ReporterOptio
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
+const frameWidth = 160;
+
+/** The line before and the line of the problem, with a caret under it; long lines are windowed around the column. */
 function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<typeof locate>[number]['span']>, dim: (s: string) => string, mark: (s: string) => string): string[] {
   const first = Math.max(1, span.start.line - 1);
   const last = span.start.line;
   const width = String(last).length;
+  // Minified specs put everything on one line: show the part around the problem.
+  const windowStart = Math.max(0, span.start.column - 1 - frameWidth / 2);
+  const clip = (text: string): string => {
+    const slice = text.slice(windowStart, windowStart + frameWidth);
+    return (windowStart > 0 ? '…' : '') + slice + (windowStart + frameWidth < text.length ? '…' : '');
+  };
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
     const text = report.sources.lineText(file, line).replace(/\t/g, ' ');
-    const clipped = text.length > 160 ? text.slice(0, 157) + '...' : text;
-    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clipped}`);
+    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clip(text)}`);
   }
   const lineText = report.sources.lineText(file, span.start.line);
   const endColumn = span.end.line === span.start.line ? span.end.column : lineText.length + 1;
-  const length = Math.max(1, Math.min(endColumn - span.start.column, 160 - span.start.column));
-  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, span.start.column - 1))}${mark('^'.repeat(Math.max(1, length)))}`);
+  const caretStart = span.start.column - 1 - windowStart + (windowStart > 0 ? 1 : 0);
+  const length = Math.max(1, Math.min(endColumn - span.start.column, frameWidth - (span.start.column - 1 - windowStart)));
+  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, caretStart))}${mark('^'.repeat(length))}`);
   return out;
 }

@@ -3,7 +3,7 @@
  * the runtime, and the types of parameters, answers and errors. Rendering follows in
  * render.ts; nothing here produces text except type expressions.
  */
-import type { Api, MediaTypeContent, Parameter, Response, Route, SecurityScheme } from '../../ir/types.js';
+import type { ClientCredential, ClientOnlyScheme, Api, MediaTypeContent, Parameter, Response, Route, SecurityScheme } from '../../ir/types.js';
 import { camel, NameRegistry, pascal } from './encode.js';
 import { schemaTypes, type SchemaTypes } from './schema-types.js';
 
@@ -97,7 +97,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
   const authType = names.claim(`${base}Auth`);
   const optionsType = names.claim(`${base}ClientOptions`);
 
-  const schemes = api.securitySchemes.map((scheme) => planScheme(scheme));
+  const schemes = [...api.securitySchemes, ...api.clientOnlySchemes].map((scheme) => planScheme(scheme));
   const usedSchemes = new Set(api.routes.flatMap((r) => r.security.requirements.flatMap((req) => req.map((use) => use.scheme))));
 
   const routes = api.routes;
@@ -149,7 +149,7 @@ function npmName(name: string): string {
   return cleaned === '' ? 'api' : cleaned.slice(0, 200);
 }
 
-function planScheme(scheme: SecurityScheme): SchemeAuthPlan {
+function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
   const doc = [scheme.description];
   switch (scheme.type) {
     case 'apiKey':
@@ -178,6 +178,38 @@ function planScheme(scheme: SecurityScheme): SchemeAuthPlan {
         doc: [...doc, `Checked by a Lambda authorizer; sent as given in ${where || 'no request field'}.`],
       };
     }
+    case 'clientOnly':
+      return planClientCredential(scheme.name, scheme.client, doc);
+  }
+}
+
+/** A scheme the gateway does not enforce: the client sends what the spec's scheme says. */
+function planClientCredential(name: string, client: ClientCredential, doc: readonly (string | undefined)[]): SchemeAuthPlan {
+  switch (client.kind) {
+    case 'sigv4':
+      return { name, spec: { type: 'iam' }, configType: 'IamAuth', doc: [...doc, 'AWS credentials; every attempt is signed with SigV4.'] };
+    case 'oauth2':
+    case 'openIdConnect':
+      return { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
+    case 'http':
+      if (client.scheme === 'bearer') {
+        return { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
+      }
+      return {
+        name,
+        spec: { type: 'credential', sources: [{ in: 'header', name: 'Authorization' }] },
+        configType: 'Credential',
+        doc: [...doc, `Sent as given in \`Authorization\`, e.g. \`${client.scheme.charAt(0).toUpperCase()}${client.scheme.slice(1)} <credentials>\`.`],
+      };
+    case 'apiKey':
+      return {
+        name,
+        spec: { type: 'credential', sources: client.in === 'cookie' ? [] : [{ in: client.in, name: client.name }] },
+        configType: 'Credential',
+        doc: [...doc, client.in === 'cookie' ? `Sent by the browser in the cookie \`${client.name}\`; the SDK sends nothing itself.` : `Sent as given in the ${client.in} \`${client.name}\`.`],
+      };
+    case 'mutualTLS':
+      return { name, spec: { type: 'credential', sources: [] }, configType: 'Credential', doc: [...doc, 'Mutual TLS: configure the client certificate in your fetch implementation.'] };
   }
 }
 
@@ -230,7 +262,7 @@ function planOperation(route: Route, names: NameRegistry, types: SchemaTypes, ap
   const responses: Record<string, ResponseKind> = {};
   for (const response of route.responses) responses[response.status] = responseKind(response);
   const accept = acceptHeader(route.responses);
-  const schemeNames = new Set(api.securitySchemes.map((s) => s.name));
+  const schemeNames = new Set([...api.securitySchemes, ...api.clientOnlySchemes].map((s) => s.name));
   const security = route.security.public ? [] : route.security.requirements.map((req) => req.map((use) => use.scheme).filter((n) => schemeNames.has(n)));
 
   const paginationParameter = route.pagination ? params.find(({ parameter }) => parameter.in === 'query' && parameter.name === route.pagination?.param) : undefined;
