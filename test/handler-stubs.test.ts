@@ -57,6 +57,9 @@ test('--force-stubs is the only way to overwrite a stub, and it says which ones 
   const stub = path.join(out, stubPath('orders'));
   const fresh = fs.readFileSync(stub, 'utf8');
   fs.writeFileSync(stub, 'export default {};\n');
+  const packageJson = path.join(out, 'package.json');
+  const withDependency = fs.readFileSync(packageJson, 'utf8').replace('"private": true,', '"private": true,\n  "dependencies": { "@aws-sdk/client-dynamodb": "^3.0.0" },');
+  fs.writeFileSync(packageJson, withDependency);
 
   const kept = await runCli(['compile', path.join(specDir, 'shop.yaml'), '-o', out, '--emit', 'handlers']);
   expect(kept.code).toBe(0);
@@ -66,6 +69,9 @@ test('--force-stubs is the only way to overwrite a stub, and it says which ones 
   const forced = await runCli(['compile', path.join(specDir, 'shop.yaml'), '-o', out, '--emit', 'handlers', '--force-stubs']);
   expect(forced.code).toBe(0);
   for (const name of ['authorize', 'catalog', 'orders', 'uploads']) expect(forced.stderr).toContain(`Replaced the stub ${stubPath(name)} (--force-stubs).`);
+  // The project files hold the user's dependencies and options: even --force-stubs keeps them.
+  expect(forced.stderr).not.toMatch(/Replaced the stub (package|tsconfig)\.json/);
   expect(fs.readFileSync(stub, 'utf8')).toBe(fresh);
+  expect(fs.readFileSync(packageJson, 'utf8')).toBe(withDependency);
   expect((await typecheckProject(out)).errors).toEqual([]);
 });

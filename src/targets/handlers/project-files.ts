@@ -36,7 +36,8 @@ export function projectFiles(api: Api): OutputFile[] {
     include: ['handlers', generatedDir],
   };
   return [
-    { path: packageJsonPath, contents: JSON.stringify(packageJson, null, 2) + '\n', once: true },
-    { path: tsconfigPath, contents: JSON.stringify(tsconfig, null, 2) + '\n', once: true },
+    // Kept even by --force-stubs: the user adds dependencies and options to them.
+    { path: packageJsonPath, contents: JSON.stringify(packageJson, null, 2) + '\n', once: true, keep: true },
+    { path: tsconfigPath, contents: JSON.stringify(tsconfig, null, 2) + '\n', once: true, keep: true },
   ];
 }
