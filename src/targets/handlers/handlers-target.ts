@@ -20,7 +20,9 @@ export const handlersTarget = defineTarget<HandlersPlan>({
   artifact: 'handlers',
   plan: (api, ctx) => planHandlers(api, (d) => ctx.report(d)),
   render: (plan, ctx) => {
-    const files: OutputFile[] = [{ path: schemasPath, contents: `${generatedHeader}\n${plan.types.declarations()}` }];
+    const declarations = plan.types.declarations();
+    // An API without schemas still gets a module (a file without exports is a script to isolatedModules).
+    const files: OutputFile[] = [{ path: schemasPath, contents: `${generatedHeader}\n${declarations === '' ? 'export {};\n' : declarations}` }];
     for (const handler of plan.handlers) {
       const name = handler.handler.name;
       files.push({ path: contractPath(name), contents: renderContract(plan, handler) });

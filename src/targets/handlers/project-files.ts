@@ -16,7 +16,7 @@ export function projectFiles(api: Api): OutputFile[] {
     name: `${name}-functions`.slice(0, 214),
     private: true,
     scripts: { typecheck: 'tsc --noEmit -p .' },
-    devDependencies: { '@types/aws-lambda': '^8.10.164', '@types/node': '^20.19.0', esbuild: '^0.28.0', typescript: '^5.9.0' },
+    devDependencies: { '@types/aws-lambda': '^8.10.164', '@types/node': '^20.19.0', esbuild: '^0.28.0', typescript: '^7.0.2' },
   };
   const tsconfig = {
     compilerOptions: {
