@@ -91,7 +91,8 @@ export function httpHandler(implementations: object, api: HttpApiSpec): (event: 
     const context: HandlerContext<HttpEvent> = { lambda, event, requestId: incoming.requestId, stage: incoming.stage, stageVariables: incoming.stageVariables };
     let response: AnyResponse;
     try {
-      response = await implementation(request, context);
+      // Called on its object, so that an implementation written as a method may use `this`.
+      response = await implementation.call(implementations, request, context);
     } catch (error) {
       console.error(`${operation.id} failed (request ${incoming.requestId}):`, error);
       return answer(500, { message: 'Internal server error.', requestId: incoming.requestId });

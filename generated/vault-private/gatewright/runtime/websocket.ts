@@ -59,7 +59,7 @@ export function webSocketHandler(
     };
     let result: MessageResult<unknown> | void;
     try {
-      result = await implementation(request, context);
+      result = await implementation.call(implementations, request, context);
     } catch (error) {
       console.error(`${route.id} failed (request ${requestContext.requestId}):`, error);
       return answer(500, { message: 'Internal server error.', requestId: requestContext.requestId });
