@@ -11,7 +11,7 @@ describe.each(fixtures)('generated/$name', (fixture) => {
     const result = compileSpec(path.join(repoRoot, fixture.spec), output.options as Parameters<typeof compileSpec>[1]);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const folder = path.join(repoRoot, 'generated', fixture.name, output.folder);
-    // Write-once files (stubs, project files) are golden too: `npm run generate` rewrites them with --force-stubs.
+    // Write-once files (stubs, project files) are golden too: `npm run generate` rewrites them.
     for (const file of result.files) {
       const committed = path.join(folder, file.path);
       expect(fs.existsSync(committed), `${committed} is missing; run npm run generate`).toBe(true);
