@@ -9,3 +9,5 @@ export type { Diagnostic, Origin, Severity } from './diagnostics/diagnostic.js';
 export { codes } from './diagnostics/codes.js';
 export type * from './ir/types.js';
 export { run } from './cli/main.js';
+export { startDevServer, type DevServer } from './dev/server.js';
+export type { DevOptions } from './dev/options.js';

@@ -70,6 +70,10 @@ export const codes = {
   // handlers back end
   'handler-binary-media-type': { severity: 'warning', summary: 'A Lambda handler of a REST API takes or returns bytes of a media type missing from `binaryMediaTypes`.' },
   'handler-pattern-unsupported': { severity: 'warning', summary: 'A `pattern` is not a JavaScript regular expression; the handler glue does not check it.' },
+  // gatewright dev: the local gateway
+  'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder or is not a JWKS.' },
+  'dev-handler-unavailable': { severity: 'warning', summary: 'A handler has no Lambda entry point (or it exports no `handler`); its routes answer as a failing integration.' },
+  'dev-handler-build-failed': { severity: 'error', summary: 'The handlers do not build; the local gateway keeps serving the previous build.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },
