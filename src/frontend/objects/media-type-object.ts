@@ -27,17 +27,17 @@ export function readContent(ctx: BuildContext, node: Node): MediaTypeContent[] {
 function readEncoding(ctx: BuildContext, node: Node): Record<string, PropertyEncoding> | undefined {
   const map = expectObject(ctx, node, '"encoding"');
   if (!map) return undefined;
-  const out: Record<string, PropertyEncoding> = {};
+  const out: [string, PropertyEncoding][] = [];
   for (const [property, encodingNode] of entries(map)) {
     if (!isObject(encodingNode.value)) continue;
     const style = stringAt(encodingNode, 'style');
     const headers: Header[] = readHeaders(ctx, child(encodingNode, 'headers'));
-    out[property] = {
+    out.push([property, {
       ...optional('contentType', stringAt(encodingNode, 'contentType')),
       ...optional('style', style !== undefined && styles.has(style as ParameterStyle) ? (style as ParameterStyle) : undefined),
       ...optional('explode', booleanAt(encodingNode, 'explode')),
       ...optional('headers', headers.length > 0 ? headers : undefined),
-    };
+    }]);
   }
-  return out;
+  return Object.fromEntries(out);
 }

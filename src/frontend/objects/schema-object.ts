@@ -167,7 +167,7 @@ export class SchemaRegistry {
         continue;
       }
       const mapNode = child(node, key);
-      // fromEntries makes own properties, even of a property called __proto__.
+      // fromEntries defines own properties, so a property named "__proto__" stays a property.
       out[key] = Object.fromEntries(Object.keys(map).map((name) => [name, this.convert(child(mapNode, name))]));
     }
     for (const key of subschemaLists) {
@@ -260,7 +260,7 @@ export class SchemaRegistry {
       this.#unexpected(node, '"discriminator" must be an object with a string "propertyName".');
       return;
     }
-    const mapping: Record<string, string> = {};
+    const mapping: [string, string][] = [];
     const written = value['mapping'];
     if (isObject(written)) {
       const mappingNode = child(node, 'mapping');
@@ -273,10 +273,10 @@ export class SchemaRegistry {
           this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.`, at);
           continue;
         }
-        Object.defineProperty(mapping, key, { value: ref, enumerable: true, writable: true, configurable: true });
+        mapping.push([key, ref]);
       }
     }
-    out.discriminator = Object.keys(mapping).length > 0 ? { propertyName: value['propertyName'], mapping } : { propertyName: value['propertyName'] };
+    out.discriminator = mapping.length > 0 ? { propertyName: value['propertyName'], mapping: Object.fromEntries(mapping) } : { propertyName: value['propertyName'] };
   }
 
   #unexpected(node: Node, message: string): void {
