@@ -18,7 +18,7 @@ export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mi
 
 /** Output folders per fixture: one compile per entry; `cloudformation/` holds the second template flavour. */
 export const outputs = [
-  { folder: '', options: { target: 'sam', emit: ['ir', 'template', 'openapi'] } },
+  { folder: '', options: { target: 'sam', emit: ['ir', 'template', 'openapi', 'handlers'] } },
   { folder: 'cloudformation', options: { target: 'cloudformation', emit: ['template'] } },
 ];
 
