@@ -388,43 +388,12 @@ components:
 
 const silentSettings: [string, LimitCase][] = [
   [
-    'disableExecuteApiEndpoint without a custom domain',
-    {
-      given: `${head('{kind: http, disableExecuteApiEndpoint: true}')}${hello('{lambda: {handler: a}}')}`,
-      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/x-gateway/disableExecuteApiEndpoint' }],
-    },
-  ],
-  [
-    'disableExecuteApiEndpoint with a custom domain',
-    { given: `${head('{kind: http, disableExecuteApiEndpoint: true, domain: {name: api.example.com, certificateArn: {parameter: Cert}}}')}${hello('{lambda: {handler: a}}')}`, want: [] },
-  ],
-  [
     'VPC endpoints on a regional REST API',
     {
       given: `${head('{vpcEndpointIds: [vpce-0123456789abcdef0]}')}${hello('{lambda: {handler: a}}')}`,
       want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/x-gateway/vpcEndpointIds' }],
     },
   ],
-  [
-    'method caching when no stage has a cache cluster',
-    {
-      given: `${head('{stages: {prod: {}}}')}${hello('{lambda: {handler: a}, cache: {ttl: 60}}')}`,
-      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/paths/~1hello/get/x-gateway/cache' }],
-    },
-  ],
-  [
-    'method caching on a path item inherited by two operations: reported once, where it is written',
-    {
-      given: `${head('{}')}paths:
-  /hello:
-    x-gateway: {lambda: {handler: a}, cache: {ttl: 60}}
-    get: {security: [], responses: {'200': {description: ok}}}
-    head: {security: [], responses: {'200': {description: ok}}}
-`,
-      want: [{ code: 'x-gateway-ineffective', severity: 'warning', pointer: '/paths/~1hello/x-gateway/cache' }],
-    },
-  ],
-  ['method caching with a cache cluster in one stage', { given: `${head('{stages: {prod: {cache: {sizeGb: 0.5}}, dev: {}}}')}${hello('{lambda: {handler: a}, cache: {ttl: 60}}')}`, want: [] }],
   [
     'cursor pagination that does not say where the next cursor is',
     {
@@ -434,28 +403,6 @@ const silentSettings: [string, LimitCase][] = [
   ],
   ['cursor pagination with the next cursor in a header', { given: `${head('{}')}${withParam('cursor', '{lambda: {handler: a}, pagination: {param: cursor, nextHeader: X-Next, items: /items}}')}`, want: [] }],
   ['page pagination, which computes the next page', { given: `${head('{}')}${withParam('page', '{lambda: {handler: a}, pagination: {param: page, style: page, items: /items}}')}`, want: [] }],
-  [
-    'defaults.validation on an HTTP API',
-    {
-      given: `${head('{kind: http, defaults: {validation: body}}')}${hello('{lambda: {handler: a}}')}`,
-      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/x-gateway/defaults/validation' }],
-    },
-  ],
-  ['defaults.validation: none on an HTTP API, which is what HTTP APIs do', { given: `${head('{kind: http, defaults: {validation: none}}')}${hello('{lambda: {handler: a}}')}`, want: [] }],
-  [
-    'binaryMediaTypes on an HTTP API',
-    {
-      given: `${head('{kind: http, binaryMediaTypes: [image/png]}')}${hello('{lambda: {handler: a}}')}`,
-      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/x-gateway/binaryMediaTypes' }],
-    },
-  ],
-  [
-    'binaryMediaTypes on a WebSocket API',
-    {
-      given: websocket('\n  binaryMediaTypes: [image/png]', '    $default: {lambda: {handler: a}}'),
-      want: [{ code: 'x-gateway-kind-mismatch', severity: 'warning', pointer: '/x-gateway/binaryMediaTypes' }],
-    },
-  ],
   [
     'two Cognito pools on an HTTP API, which trusts only the first',
     {
@@ -489,11 +436,10 @@ describe('settings that would do nothing are reported', () => {
     for (const d of problems) expect(d.message).toMatch(/[.?]$/);
   });
 
-  test('VPC endpoints and binary media types that cannot apply are left out of the IR', () => {
+  test('VPC endpoints of an API that is not private are left out of the IR', () => {
     expect(build(`${head('{vpcEndpointIds: [vpce-0123456789abcdef0]}')}${hello('{lambda: {handler: a}}')}`).api?.gateway.vpcEndpointIds).toEqual([]);
     expect(build(`${head('{endpoint: private, policy: {}, vpcEndpointIds: [vpce-0123456789abcdef0]}')}${hello('{lambda: {handler: a}}')}`).api?.gateway.vpcEndpointIds).toEqual([
       { literal: 'vpce-0123456789abcdef0' },
     ]);
-    expect(build(`${head('{kind: http, binaryMediaTypes: [image/png]}')}${hello('{lambda: {handler: a}}')}`).api?.gateway.binaryMediaTypes).toEqual([]);
   });
 });

@@ -72,15 +72,6 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     }
   }
   const gateway = decodeGateway(ctx, gatewayNode, document.origin);
-  if (!gateway.stages.some((stage) => stage.cache)) {
-    for (const origin of ctx.methodCaches) {
-      ctx.report(
-        'x-gateway-ineffective',
-        'Methods cache responses only in stages with a cache cluster, and no stage has one; add cache: {sizeGb: 0.5} to a stage under x-gateway.stages, or remove "cache" here.',
-        origin,
-      );
-    }
-  }
   if (kind === 'websocket' && rootSecurity && Array.isArray(rootSecurity.value) && rootSecurity.value.length > 0 && !('$connect' in obj(routesNode?.value))) {
     ctx.report(
       'websocket-route-invalid',

@@ -21,8 +21,6 @@ export class BuildContext {
   readonly schemas: SchemaRegistry;
   /** Operations that name no integration and so use the default handler. */
   readonly defaultedIntegrations: Origin[] = [];
-  /** Where operations turn method caching on (REST), to check that some stage has a cache cluster. */
-  readonly methodCaches: Origin[] = [];
 
   constructor(
     readonly sources: SourceSet,

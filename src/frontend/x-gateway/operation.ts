@@ -59,7 +59,6 @@ export function decodeOperationSettings(
       ctx.report('x-gateway-kind-mismatch', `${kindName(ctx.kind)} have no response cache; caching is a REST API feature. Remove "cache" or use kind: rest.`, cacheNode.origin);
     } else {
       cache = decodeCache(ctx, cacheNode, route.parameters);
-      ctx.methodCaches.push(cacheNode.origin);
     }
   }
 
@@ -166,6 +165,13 @@ export function decodeIntegration(
   }
 }
 
+/**
+ * Headers a cache key may name without a parameter declaring them: OpenAPI ignores an
+ * Authorization header parameter, and both carry the caller's identity, which is what an
+ * authenticated operation's cache must be keyed by.
+ */
+const gatewayAuthHeaders = new Set(['authorization', 'x-api-key']);
+
 function decodeCache(ctx: BuildContext, node: Node, parameters: readonly Parameter[]): MethodCache {
   const value = obj(node.value);
   const keys: CacheKey[] = [];
@@ -173,7 +179,9 @@ function decodeCache(ctx: BuildContext, node: Node, parameters: readonly Paramet
     const dot = written.indexOf('.');
     const where = written.slice(0, dot) as CacheKey['in'];
     const name = written.slice(dot + 1);
-    const declared = parameters.some((p) => p.in === where && (where === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
+    const declared =
+      (where === 'header' && gatewayAuthHeaders.has(name.toLowerCase())) ||
+      parameters.some((p) => p.in === where && (where === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
     if (!declared) {
       ctx.report(
         'x-gateway-reference',

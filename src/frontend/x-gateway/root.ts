@@ -1,3 +1,4 @@
+import { integrationTimeoutMs, maxIntegrationTimeoutMs } from '../../ir/apigateway-limits.js';
 import type {
   AccessLog, ApiAlarms, ApiKind, Cors, CustomDomain, GatewayResponse, GatewaySettings, Stage, StageCache, UsagePlan, Validation,
 } from '../../ir/types.js';
@@ -29,7 +30,7 @@ export interface GatewayDefaults {
 
 /** The integration timeout API Gateway allows by default: 29 s on REST and WebSocket, 30 s on HTTP APIs. */
 export function defaultTimeoutMs(kind: ApiKind): number {
-  return kind === 'http' ? 30000 : 29000;
+  return maxIntegrationTimeoutMs(kind);
 }
 
 export interface TimeoutLimit {
@@ -42,7 +43,7 @@ export interface TimeoutLimit {
 }
 
 function timeoutLimit(kind: ApiKind, endpoint: unknown): TimeoutLimit {
-  return { maxMs: defaultTimeoutMs(kind), raisable: kind === 'rest' && endpoint !== 'edge' };
+  return { maxMs: maxIntegrationTimeoutMs(kind), raisable: integrationTimeoutMs[kind].adjustable && endpoint !== 'edge' };
 }
 
 /** Reports an integration timeout that API Gateway refuses at deploy whatever the account's quotas. */
@@ -64,14 +65,6 @@ export function decodeDefaults(ctx: BuildContext, root: Node | undefined): Gatew
   const validation = defaults['validation'];
   const limit = timeoutLimit(ctx.kind, rootValue['endpoint']);
   if (root && 'timeoutMs' in defaults) checkTimeout(ctx, child(child(root, 'defaults'), 'timeoutMs'), limit);
-  if (root && ctx.kind !== 'rest' && validation !== undefined && validation !== 'none') {
-    ctx.report(
-      'x-gateway-kind-mismatch',
-      `${kindName(ctx.kind)} do not validate requests at the gateway; the generated handler validates them instead. Remove defaults.validation.`,
-      child(child(root, 'defaults'), 'validation').origin,
-      { severity: 'warning' },
-    );
-  }
   return {
     handler: str(lambda['handler']) ?? 'api',
     timeoutMs: num(defaults['timeoutMs']) ?? defaultTimeoutMs(ctx.kind),
@@ -135,23 +128,6 @@ export function decodeGateway(ctx: BuildContext, root: Node | undefined, documen
       { ...at('vpcEndpointIds').origin, key: true },
     );
   }
-  if (value['disableExecuteApiEndpoint'] === true && !('domain' in value)) {
-    ctx.report(
-      'x-gateway-ineffective',
-      'With disableExecuteApiEndpoint and no custom domain, nothing this spec creates reaches the API: only a domain mapped to it elsewhere can. Add x-gateway.domain, or remove disableExecuteApiEndpoint.',
-      at('disableExecuteApiEndpoint').origin,
-    );
-  }
-  if (ctx.kind !== 'rest' && 'binaryMediaTypes' in value) {
-    ctx.report(
-      'x-gateway-kind-mismatch',
-      ctx.kind === 'http'
-        ? 'HTTP APIs have no binary media types: they pass bodies that are not text to Lambda base64-encoded by themselves. Remove binaryMediaTypes (it is left out).'
-        : 'WebSocket APIs have no binary media types; remove binaryMediaTypes (it is left out).',
-      { ...at('binaryMediaTypes').origin, key: true },
-      { severity: 'warning' },
-    );
-  }
   return {
     endpoint,
     vpcEndpointIds,
@@ -160,7 +136,7 @@ export function decodeGateway(ctx: BuildContext, root: Node | undefined, documen
     usagePlans: decodeUsagePlans(ctx, at('usagePlans'), stageNames),
     apiKeySource: value['apiKeySource'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER',
     ...optional('domain', domain),
-    binaryMediaTypes: ctx.kind === 'rest' ? strings(value['binaryMediaTypes']) : [],
+    binaryMediaTypes: strings(value['binaryMediaTypes']),
     ...optional('minimumCompressionSize', minimumCompressionSize),
     ...('policy' in value ? { policy: value['policy'] } : {}),
     disableExecuteApiEndpoint: bool(value['disableExecuteApiEndpoint']) ?? false,
