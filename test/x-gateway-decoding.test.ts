@@ -246,6 +246,7 @@ describe('schema problems read as sentences', () => {
     ['{defaults: {lambda: {memoryMb: 64}}}', 'x-gateway at /defaults/lambda/memoryMb: must be at least 128 (Memory in MB. Default 256).'],
     ['{cors: {origins: []}}', 'x-gateway at /cors/origins: must list at least 1 item(s) (Allowed origins).'],
     ['{binaryMediaTypes: [image/png, image/png]}', 'x-gateway at /binaryMediaTypes: lists the same item twice; remove one.'],
+    ['{alarms: {periodS: 10}}', 'x-gateway at /alarms/periodS: must be one of 60, 300, 900, 3600.'],
     [
       "{stages: {prod: {logging: {access: '$context.status'}}}}",
       'x-gateway at /stages/prod/logging/access: does not match the expected form (A custom access log format; it must contain $context.requestId or $context.extendedRequestId).',
