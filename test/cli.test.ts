@@ -77,6 +77,26 @@ describe('reporters', () => {
     for (const line of lines) expect(line).not.toMatch(/\n/);
   });
 
+  test.each([
+    ['lint, stylish', ['lint'], 'stdout', '✔ no problems\n'],
+    ['lint, JSON', ['lint', '--format', 'json'], 'stdout', undefined],
+    ['compile, stylish', ['compile', '--emit', 'ir'], 'stderr', '✔ no problems\n'],
+  ] as const)('a spec without any problem: %s', async (_name, args, stream, want) => {
+    const dir = writeFiles({ 'openapi.yaml': "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n" });
+    const result = await runCli([args[0], path.join(dir, 'openapi.yaml'), ...args.slice(1)]);
+    expect(result.code).toBe(0);
+    if (want === undefined) expect(result.stdout + result.stderr).not.toContain('no problems');
+    else expect(result[stream]).toBe(want);
+  });
+
+  test('stylish prints no pointer for a problem with the whole file (a syntax error), but still its code frame', async () => {
+    const dir = writeFiles({ 'openapi.yaml': 'openapi: 3.0.3\ninfo: {title: T\n' });
+    const result = await runCli(['lint', path.join(dir, 'openapi.yaml')]);
+    expect(result.stdout).toContain('load-yaml-syntax');
+    expect(result.stdout).not.toContain('at #');
+    expect(result.stdout).toMatch(/> 3 \|/);
+  });
+
   test('stylish prints a code frame under each problem', async () => {
     const result = await runCli(['lint', mistakes.spec], repoRoot);
     expect(result.stdout).toContain('> 32 |         throtle: {rate: 5, burst: 5}');

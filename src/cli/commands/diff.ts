@@ -16,7 +16,7 @@ export function diffCommand(io: Io, setExit: (code: number) => void): Command {
   command.action((basePath: string, headPath: string, options: { format: ReportFormat; failOn?: 'breaking'; root?: string; maxFileSize?: string }) => {
     const result = diff(basePath, headPath, { load: loadOptionsFrom(options) });
     const reports = [result.base, result.head];
-    const output = formatReports(options.format, reports, { cwd: io.cwd, color: io.color, version, describe: describeChange, helpUri: changeHelpUri });
+    const output = formatReports(options.format, reports, { cwd: io.cwd, color: io.color, version, describe: describeChange, helpUri: changeHelpUri, quietWhenClean: true });
     if (output) io.stdout(output);
     if (options.format === 'stylish' && !result.specErrors) {
       const breaking = result.changes.filter((c) => isBreaking(c.kind)).length;

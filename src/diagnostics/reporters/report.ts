@@ -20,6 +20,8 @@ export interface ReporterOptions {
   /** Where a code or rule id is documented, for SARIF rule metadata; `docs/diagnostics.md` otherwise. */
   readonly helpUri?: (code: string) => string | undefined;
   readonly color?: boolean;
+  /** Stylish: print nothing, rather than "✔ no problems", when there is nothing to report (for commands with their own summary). */
+  readonly quietWhenClean?: boolean;
 }
 
 /** A diagnostic with its location resolved to a printable file and line:col. */

@@ -19,14 +19,15 @@ export function formatStylish(reports: readonly Report[], options: ReporterOptio
       const { diagnostic, span } = item;
       const position = span ? `${span.start.line}:${span.start.column}` : '';
       lines.push(`  ${c.dim(position.padEnd(7))} ${paint[diagnostic.severity](diagnostic.severity.padEnd(7))} ${diagnostic.message}  ${c.dim(diagnostic.code)}`);
-      if (item.pointer !== undefined) lines.push(`          ${c.dim(`at #${item.pointer}`)}`);
+      // The whole document ('') says nothing a reader can use, e.g. for a syntax error.
+      if (item.pointer) lines.push(`          ${c.dim(`at #${item.pointer}`)}`);
       if (span && item.pointer !== undefined) {
         const origin = diagnostic.origin;
         if (origin) lines.push(...codeFrame(report, origin.file, span, c.dim, paint[diagnostic.severity]));
       }
       for (const related of item.related) {
         const at = related.span ? `${related.file}:${related.span.start.line}:${related.span.start.column}` : related.file;
-        lines.push(`          ${c.dim(`${related.message}: ${at} (#${related.pointer})`)}`);
+        lines.push(`          ${c.dim(`${related.message}: ${at}${related.pointer ? ` (#${related.pointer})` : ''}`)}`);
       }
     }
   }
@@ -36,6 +37,9 @@ export function formatStylish(reports: readonly Report[], options: ReporterOptio
     if (lines.length > 0) lines.push('');
     const summary = `${problems} problem${problems === 1 ? '' : 's'} (${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'})${total.info > 0 ? `, ${total.info} info` : ''}`;
     lines.push(total.error > 0 ? c.red(c.bold(`✖ ${summary}`)) : total.warning > 0 ? c.yellow(c.bold(`⚠ ${summary}`)) : c.dim(summary));
+  } else if (!options.quietWhenClean) {
+    // Silence would leave people wondering whether anything was checked.
+    lines.push(c.green('✔ no problems'));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
