@@ -53,7 +53,7 @@ export function checkTimeout(ctx: BuildContext, node: Node, limit: TimeoutLimit)
   const why = ctx.kind === 'rest' ? 'edge-optimized REST APIs cannot raise it' : 'no quota increase raises it';
   ctx.report(
     'x-gateway-limit',
-    `${kindName(ctx.kind)} wait at most ${limit.maxMs} ms for an integration and ${why}, so API Gateway refuses ${written}; set ${limit.maxMs} or less${ctx.kind === 'rest' ? ', or use endpoint: regional and a quota increase' : ''}.`,
+    `${kindName(ctx.kind)} wait at most ${limit.maxMs} ms for an integration (${why}), not ${written} ms; set ${limit.maxMs} or less${ctx.kind === 'rest' ? ', or use endpoint: regional and a quota increase' : ''}.`,
     node.origin,
   );
 }
