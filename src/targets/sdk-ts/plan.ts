@@ -168,14 +168,18 @@ function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
       };
     }
     case 'lambda': {
-      const sources = scheme.identitySources.filter((s): s is typeof s & { in: 'header' | 'query' } => s.in === 'header' || s.in === 'query').map((s) => ({ in: s.in, name: s.name }));
+      // The authorizer reads the header as the client sends it, so a bearer scheme's token goes with its `Bearer` prefix.
+      const bearer = sendsBearer(scheme.client);
+      const sources = scheme.identitySources
+        .filter((s): s is typeof s & { in: 'header' | 'query' } => s.in === 'header' || s.in === 'query')
+        .map((s) => ({ in: s.in, name: s.name, ...(bearer && s.in === 'header' && s.name.toLowerCase() === 'authorization' ? { bearer: true } : {}) }));
       const configType = sources.length > 1 ? `{ ${sources.map((s) => `readonly ${JSON.stringify(s.name)}?: Credential`).join('; ')} }` : 'Credential';
-      const where = sources.map((s) => `the ${s.in} \`${s.name}\``).join(' and ');
+      const where = sources.map((s) => `the ${s.in} \`${s.name}\`${s.bearer ? ' as `Bearer <token>`' : ' as given'}`).join(' and ');
       return {
         name: scheme.name,
         spec: { type: 'credential', sources },
         configType,
-        doc: [...doc, `Checked by a Lambda authorizer; sent as given in ${where || 'no request field'}.`],
+        doc: [...doc, `Checked by a Lambda authorizer; sent in ${where || 'no request field'}.`],
       };
     }
     case 'clientOnly':
@@ -183,18 +187,22 @@ function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
   }
 }
 
+/** Whether the spec's scheme is a bearer token: HTTP bearer, or a token from an OAuth 2 or OpenID Connect flow. */
+function sendsBearer(client: ClientCredential): boolean {
+  return (client.kind === 'http' && client.scheme === 'bearer') || client.kind === 'oauth2' || client.kind === 'openIdConnect';
+}
+
 /** A scheme the gateway does not enforce: the client sends what the spec's scheme says. */
 function planClientCredential(name: string, client: ClientCredential, doc: readonly (string | undefined)[]): SchemeAuthPlan {
+  const bearerToken: SchemeAuthPlan = { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
   switch (client.kind) {
     case 'sigv4':
       return { name, spec: { type: 'iam' }, configType: 'IamAuth', doc: [...doc, 'AWS credentials; every attempt is signed with SigV4.'] };
     case 'oauth2':
     case 'openIdConnect':
-      return { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
+      return bearerToken;
     case 'http':
-      if (client.scheme === 'bearer') {
-        return { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
-      }
+      if (sendsBearer(client)) return bearerToken;
       return {
         name,
         spec: { type: 'credential', sources: [{ in: 'header', name: 'Authorization' }] },

@@ -17,7 +17,7 @@ export interface NotesAuth {
    */
   readonly oidc?: Credential;
   /**
-   * Checked by a Lambda authorizer; sent as given in the header `X-Share-Token`.
+   * Checked by a Lambda authorizer; sent in the header `X-Share-Token` as given.
    */
   readonly shareLink?: Credential;
   /**

@@ -27,7 +27,7 @@ export interface ShopApiAuth {
   /**
    * A partner's signed token, checked by our authorizer.
    *
-   * Checked by a Lambda authorizer; sent as given in the header `Authorization`.
+   * Checked by a Lambda authorizer; sent in the header `Authorization` as given.
    */
   readonly partnerAuth?: Credential;
   /**

@@ -9,7 +9,7 @@ import { executeApiUrl } from './runtime/servers.js';
  */
 export interface VaultAuth {
   /**
-   * Checked by a Lambda authorizer; sent as given in the header `X-Vault-Token`.
+   * Checked by a Lambda authorizer; sent in the header `X-Vault-Token` as given.
    */
   readonly vaultAuth?: Credential;
 }
