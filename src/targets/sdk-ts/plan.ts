@@ -4,7 +4,7 @@
  * render.ts; nothing here produces text except type expressions.
  */
 import type { ClientCredential, ClientOnlyScheme, Api, MediaTypeContent, Parameter, Response, Route, SecurityScheme } from '../../ir/types.js';
-import { camel, NameRegistry, pascal } from './encode.js';
+import { camelIdentifier, pascalIdentifier, propertyKey, stringLiteral, TypeNames } from '../typescript/index.js';
 import { schemaTypes, type SchemaTypes } from './schema-types.js';
 
 export interface SdkOptions {
@@ -91,8 +91,8 @@ export const runtimeImports = [
 ];
 
 export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = schemaTypes(api)): SdkPlan {
-  const names = new NameRegistry(runtimeImports);
-  const base = pascal(camel(api.name));
+  const names = new TypeNames(runtimeImports);
+  const base = pascalIdentifier(api.name, 'Api');
   const clientClass = names.claim(`${base}Client`);
   const authType = names.claim(`${base}Auth`);
   const optionsType = names.claim(`${base}ClientOptions`);
@@ -104,7 +104,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
   const operations = routes.map((route) => planOperation(route, names, types, api, options));
 
   // Group members live on the client next to the ungrouped methods and `paginate`.
-  const members = new NameRegistry(['constructor', ...operations.filter((o) => o.group === undefined).map((o) => o.name)]);
+  const members = new TypeNames(['constructor', ...operations.filter((o) => o.group === undefined).map((o) => o.name)]);
   const paginateMember = members.claim('paginate');
   const groups: { member: string; tag: string; operations: OperationPlan[] }[] = [];
   if (options.groupByTag) {
@@ -113,7 +113,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
     for (const operation of operations) if (operation.group !== undefined) byTag.set(operation.group, [...(byTag.get(operation.group) ?? []), operation]);
     for (const tag of [...new Set(tagOrder)]) {
       const grouped = byTag.get(tag);
-      if (grouped) groups.push({ member: members.claim(camel(tag)), tag, operations: grouped });
+      if (grouped) groups.push({ member: members.claim(camelIdentifier(tag, 'untagged')), tag, operations: grouped });
     }
   }
 
@@ -173,7 +173,7 @@ function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
       const sources = scheme.identitySources
         .filter((s): s is typeof s & { in: 'header' | 'query' } => s.in === 'header' || s.in === 'query')
         .map((s) => ({ in: s.in, name: s.name, ...(bearer && s.in === 'header' && s.name.toLowerCase() === 'authorization' ? { bearer: true } : {}) }));
-      const configType = sources.length > 1 ? `{ ${sources.map((s) => `readonly ${JSON.stringify(s.name)}?: Credential`).join('; ')} }` : 'Credential';
+      const configType = sources.length > 1 ? `{ ${sources.map((s) => `readonly ${propertyKey(s.name)}?: Credential`).join('; ')} }` : 'Credential';
       const where = sources.map((s) => `the ${s.in} \`${s.name}\`${s.bearer ? ' as `Bearer <token>`' : ' as given'}`).join(' and ');
       return {
         name: scheme.name,
@@ -221,23 +221,21 @@ function planClientCredential(name: string, client: ClientCredential, doc: reado
   }
 }
 
-function planOperation(route: Route, names: NameRegistry, types: SchemaTypes, api: Api, options: SdkOptions): OperationPlan {
-  const typeBase = pascal(route.id);
+function planOperation(route: Route, names: TypeNames, types: SchemaTypes, api: Api, options: SdkOptions): OperationPlan {
   const typeNames = {
-    params: names.claim(`${typeBase}Params`),
-    success: names.claim(`${typeBase}Success`),
-    error: names.claim(`${typeBase}Error`),
-    result: names.claim(`${typeBase}Result`),
+    params: names.allocate(route.id, 'Params'),
+    success: names.allocate(route.id, 'Success'),
+    error: names.allocate(route.id, 'Error'),
+    result: names.allocate(route.id, 'Result'),
   };
   const reservedKeys = route.method === 'ANY' ? ['body', 'contentType', 'method'] : ['body', 'contentType'];
-  const keys = new NameRegistry(reservedKeys);
   // Parameter keys are the spec's names; a name used twice (a path `id` and a query `id`) gets its location appended.
   const seen = new Set<string>(reservedKeys);
+  const renamed = new TypeNames(reservedKeys);
   const params = route.parameters.map((parameter) => {
-    let key = parameter.name;
-    if (seen.has(key)) key = keys.claim(`${parameter.name}In${pascal(parameter.in)}`);
-    else keys.claim(key);
+    const key = seen.has(parameter.name) ? renamed.claim(`${parameter.name}In${pascalIdentifier(parameter.in)}`) : parameter.name;
     seen.add(key);
+    renamed.reserve(key);
     return { parameter, key };
   });
 
@@ -256,7 +254,7 @@ function planOperation(route: Route, names: NameRegistry, types: SchemaTypes, ap
     if (bodyMedia.length > 1) {
       fields.push({
         key: 'contentType',
-        type: bodyMedia.map(({ content }) => JSON.stringify(content.mediaType)).join(' | '),
+        type: bodyMedia.map(({ content }) => stringLiteral(content.mediaType)).join(' | '),
         required: false,
         doc: [`The body's media type; default \`${bodyMedia[0]?.content.mediaType}\`.`],
         deprecated: false,

@@ -34,6 +34,31 @@ export function isTypeIdentifier(text: string): boolean {
 }
 
 /**
+ * Global names a generated module must not declare: a declaration would hide the global
+ * from the rest of the module (`Error`, `Response`...), breaking code that means it, and
+ * confuse readers who expect the global. ECMAScript's globals, TypeScript's utility types,
+ * and the web platform globals of Node.js 20 and browsers that generated code or its users
+ * reach for (fetch, streams, URL, Blob, events, crypto...).
+ */
+export const globalNames: ReadonlySet<string> = new Set(
+  (
+    'globalThis Infinity NaN undefined eval isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape ' +
+    'Object Function Boolean Symbol Error AggregateError EvalError RangeError ReferenceError SyntaxError TypeError URIError Number BigInt Math Date String RegExp ' +
+    'Array Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array ' +
+    'Map Set WeakMap WeakSet WeakRef FinalizationRegistry ArrayBuffer SharedArrayBuffer DataView Atomics JSON Promise Proxy Reflect Intl WebAssembly ' +
+    'Partial Required Readonly Pick Record Exclude Extract Omit NonNullable Parameters ConstructorParameters ReturnType InstanceType Awaited ThisType ThisParameterType OmitThisParameter ' +
+    'Uppercase Lowercase Capitalize Uncapitalize NoInfer PropertyKey PropertyDescriptor PromiseLike ArrayLike ArrayBufferLike ArrayBufferView Iterable Iterator AsyncIterable AsyncIterator ' +
+    'IterableIterator AsyncIterableIterator Generator AsyncGenerator ReadonlyArray ReadonlyMap ReadonlySet TemplateStringsArray WeakKey ' +
+    'fetch Request Response Headers HeadersInit RequestInit ResponseInit BodyInit Blob File FormData URL URLSearchParams AbortController AbortSignal ' +
+    'ReadableStream WritableStream TransformStream ReadableStreamDefaultReader WritableStreamDefaultWriter CompressionStream DecompressionStream TextEncoderStream TextDecoderStream ' +
+    'ByteLengthQueuingStrategy CountQueuingStrategy TextEncoder TextDecoder DOMException Event EventTarget CustomEvent MessageEvent MessageChannel MessagePort BroadcastChannel ' +
+    'WebSocket Worker Performance PerformanceEntry PerformanceObserver crypto Crypto CryptoKey SubtleCrypto ' +
+    'console process Buffer setTimeout clearTimeout setInterval clearInterval queueMicrotask structuredClone atob btoa window self document navigator location ' +
+    'MediaError GeolocationPositionError OverconstrainedError WebTransportError RTCError DOMError'
+  ).split(' '),
+);
+
+/**
  * A single-quoted string literal holding exactly `text`. Quotes, backslashes, every
  * control and line-terminator character (U+2028/U+2029 included) and lone surrogates are
  * escaped, so the literal is one line whatever the input.
@@ -67,6 +92,14 @@ function unicodeEscape(code: number): string {
 /** A property name in an object type or literal: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return isPropertyIdentifier(name) ? name : stringLiteral(name);
+}
+
+/**
+ * A property name in an object literal (a value): as `propertyKey`, except `__proto__`,
+ * which written plainly or quoted sets the object's prototype instead of a property.
+ */
+export function objectLiteralKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
 }
 
 /** Reading a property: `.name` when it is an identifier, `['na-me']` otherwise. */
@@ -118,7 +151,7 @@ export function valueLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
-    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${valueLiteral(v, indent)}`).join(', ')} }`;
+    return `{ ${entries.map(([k, v]) => `${objectLiteralKey(k)}: ${valueLiteral(v, indent)}`).join(', ')} }`;
   }
   return 'undefined';
 }

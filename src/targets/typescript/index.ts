@@ -9,10 +9,12 @@ export { intersection, printType, text, union, neverType, unknownType, type Type
 export {
   camelIdentifier,
   docComment,
+  globalNames,
   inlineComment,
   isBindingIdentifier,
   isPropertyIdentifier,
   isTypeIdentifier,
+  objectLiteralKey,
   pascalIdentifier,
   propertyAccess,
   propertyKey,
