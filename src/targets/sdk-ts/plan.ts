@@ -66,6 +66,8 @@ export interface SdkPlan {
   readonly options: SdkOptions;
   readonly api: { readonly title: string; readonly version: string; readonly description?: string; readonly kind: Api['kind'] };
   readonly packageName: string;
+  /** Valid semver, from the API's version (which stays in the README and description). */
+  readonly packageVersion: string;
   readonly clientClass: string;
   readonly authType: string;
   readonly optionsType: string;
@@ -128,6 +130,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
     options,
     api: { title: api.title, version: api.version, ...(api.description !== undefined ? { description: api.description } : {}), kind: api.kind },
     packageName: `${npmName(api.name)}-client`,
+    packageVersion: packageVersion(api.version),
     clientClass,
     authType,
     optionsType,
@@ -147,6 +150,36 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
 function npmName(name: string): string {
   const cleaned = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[._-]+|[-]+$/g, '');
   return cleaned === '' ? 'api' : cleaned.slice(0, 200);
+}
+
+// Semantic Versioning 2.0.0, as https://semver.org gives it.
+const semverPattern =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+
+/** Whether npm takes `version` as it is: semver, no longer than npm's 256 characters, major.minor.patch safe integers. */
+function isSemver(version: string): boolean {
+  return version.length <= 256 && semverPattern.test(version) && (version.split(/[-+]/, 1)[0] ?? '').split('.').every((n) => Number.isSafeInteger(Number(n)));
+}
+
+/**
+ * The package's version, which npm requires to be semver: the API's version where it is
+ * (a leading `v` dropped), `1` or `1.2` filled up to `1.0.0` or `1.2.0`, else a prerelease
+ * of 0.0.0 that keeps what it can (a date `2024-01-01` becomes `0.0.0-2024-01-01`).
+ */
+export function packageVersion(apiVersion: string): string {
+  const written = apiVersion.trim().replace(/^v(?=\d)/i, '');
+  if (isSemver(written)) return written;
+  const short = /^(\d+)(?:\.(\d+))?$/.exec(written);
+  if (short && isSemver(`${short[1]}.${short[2] ?? '0'}.0`)) return `${short[1]}.${short[2] ?? '0'}.0`;
+  // Prerelease identifiers are dot-separated runs of [0-9A-Za-z-]; numeric ones have no leading zeros.
+  const identifiers = written
+    .replace(/[^0-9A-Za-z.-]+/g, '-')
+    .slice(0, 240)
+    .split('.')
+    .map((id) => id.replace(/^-+|-+$/g, ''))
+    .filter((id) => id !== '')
+    .map((id) => (/^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id));
+  return identifiers.length === 0 ? '0.0.0' : `0.0.0-${identifiers.join('.')}`;
 }
 
 function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
