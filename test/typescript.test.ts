@@ -160,6 +160,30 @@ describe('schema to type', () => {
     expect(types.typeOf(given.schema, given.view ?? 'response', given.qualifier !== undefined ? { qualifier: given.qualifier } : {})).toBe(want);
   });
 
+  test('a type printed inside indented code is indented throughout, comments and unions included', () => {
+    const union = { enum: ['a-long-value-to-break-the-line-0', 'a-long-value-to-break-the-line-1', 'a-long-value-to-break-the-line-2', 'x'] };
+    const schema = { type: 'object', properties: { inner: { type: 'object', description: 'two\nlines', properties: { kind: union } } } } as const;
+    const types = new SchemaTypes([], handlerTypes);
+    const want = [
+      '{',
+      '      /**',
+      '       * two',
+      '       * lines',
+      '       */',
+      '      inner?: {',
+      '        kind?: ',
+      "          | 'a-long-value-to-break-the-line-0'",
+      "          | 'a-long-value-to-break-the-line-1'",
+      "          | 'a-long-value-to-break-the-line-2'",
+      "          | 'x';",
+      '      };',
+      '    }',
+    ].join('\n');
+    expect(types.typeOf(schema, 'response', { indent: '    ' })).toBe(want);
+    // The same tree printed at the top level first (as unions do to compare members) changes nothing.
+    expect(types.typeOf(schema, 'response')).toBe(want.replaceAll('\n    ', '\n'));
+  });
+
   test('names are valid, unique and deterministic; a view-dependent schema gets a second name', () => {
     const schemas: NamedSchema[] = [
       { name: 'Pet', schema: pet, origin },

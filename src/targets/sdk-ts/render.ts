@@ -210,25 +210,33 @@ function clientModule(plan: SdkPlan): string {
   return [generatedHeader.trimEnd(), ...imports(plan, body), '', body].join('\n');
 }
 
+/** What the client module may import from each runtime module: values, then types. */
+const runtimeExports = [
+  { module: 'errors', values: [], types: ['ApiError', 'ClientErrorStatus', 'ErrorStatus', 'RedirectStatus', 'ServerErrorStatus', 'SuccessStatus'] },
+  { module: 'http', values: ['createContext', 'orThrow', 'send'], types: ['CallOptions', 'ClientContext', 'ClientOptions', 'Failure', 'OperationSpec', 'Success'] },
+  { module: 'auth', values: [], types: ['Credential', 'IamAuth', 'SchemeSpec'] },
+  { module: 'serialize', values: [], types: ['BinaryBody'] },
+  { module: 'paginate', values: ['paginate'], types: ['ItemsAt'] },
+  { module: 'servers', values: ['executeApiUrl'], types: [] },
+  { module: 'sigv4', values: ['signRequest'], types: [] },
+] as const;
+
+const runtimeNameUse = new RegExp(`(?<![\\w$.])(?:${['T', ...runtimeExports.flatMap((e) => [...e.values, ...e.types])].join('|')})(?![\\w$])`, 'g');
+
 /** Import lines for the runtime names the client body uses, so the module has no unused imports. */
 function imports(plan: SdkPlan, body: string): string[] {
-  const uses = (name: string): boolean => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(body);
-  const from = (module: string, values: readonly string[], types: readonly string[]): string[] => {
-    const names = [...values.filter(uses), ...types.filter(uses).map((t) => `type ${t}`)];
-    if (names.length === 0) return [];
+  // One pass over the body (megabytes for large APIs) finds every runtime name it mentions.
+  const used = new Set(Array.from(body.matchAll(runtimeNameUse), (match) => match[0]));
+  const lines: string[] = [];
+  for (const { module, values, types } of runtimeExports) {
+    if (module === 'sigv4' && !plan.usesIam) continue;
+    const names = [...values.filter((v) => used.has(v)), ...types.filter((t) => used.has(t)).map((t) => `type ${t}`)];
+    if (names.length === 0) continue;
     const typeOnly = names.every((n) => n.startsWith('type '));
-    return [`import ${typeOnly ? 'type ' : ''}{ ${(typeOnly ? names.map((n) => n.slice(5)) : names).join(', ')} } from './runtime/${module}.js';`];
-  };
-  return [
-    ...from('errors', [], ['ApiError', 'ClientErrorStatus', 'ErrorStatus', 'RedirectStatus', 'ServerErrorStatus', 'SuccessStatus']),
-    ...from('http', ['createContext', 'orThrow', 'send'], ['CallOptions', 'ClientContext', 'ClientOptions', 'Failure', 'OperationSpec', 'Success']),
-    ...from('auth', [], ['Credential', 'IamAuth', 'SchemeSpec']),
-    ...from('serialize', [], ['BinaryBody']),
-    ...from('paginate', ['paginate'], ['ItemsAt']),
-    ...from('servers', ['executeApiUrl'], []),
-    ...(plan.usesIam ? from('sigv4', ['signRequest'], []) : []),
-    ...(uses('T') ? ["import type * as T from './types.js';"] : []),
-  ];
+    lines.push(`import ${typeOnly ? 'type ' : ''}{ ${(typeOnly ? names.map((n) => n.slice(5)) : names).join(', ')} } from './runtime/${module}.js';`);
+  }
+  if (used.has('T')) lines.push("import type * as T from './types.js';");
+  return lines;
 }
 
 function operationTypes(plan: SdkPlan, operation: OperationPlan): string[] {

@@ -58,12 +58,17 @@ export const globalNames: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Anything `stringLiteral` escapes; surrogates too, paired or not, so that the loop decides. */
+const needsEscape = /['\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
+
 /**
  * A single-quoted string literal holding exactly `text`. Quotes, backslashes, every
  * control and line-terminator character (U+2028/U+2029 included) and lone surrogates are
  * escaped, so the literal is one line whatever the input.
  */
 export function stringLiteral(text: string): string {
+  // Most spec strings hold nothing to escape; one test spares the loop.
+  if (!needsEscape.test(text)) return `'${text}'`;
   let out = "'";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -107,11 +112,16 @@ export function propertyAccess(name: string): string {
   return isPropertyIdentifier(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }
 
+const unsafeInComment = /\*\/|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const lineBreak = /\r\n?|[\n\u2028\u2029]/;
+
 /**
  * The text of a block comment line: `*​/` cannot close the comment and line terminators
  * cannot break out of the ` * ` prefix, so the text stays commentary.
  */
 function commentText(text: string): string {
+  // Most text needs nothing; testing first spares two copies of every line (large specs have megabytes of descriptions).
+  if (!unsafeInComment.test(text)) return text;
   return text.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
@@ -120,9 +130,11 @@ function commentText(text: string): string {
  * empty when there is nothing to say. Multi-line texts keep their lines.
  */
 export function docComment(lines: readonly string[], indent = ''): string {
-  const body = lines
-    .flatMap((line) => line.replace(/\r\n?/g, '\n').split(/[\n\u2028\u2029]/))
-    .map((line) => commentText(line).trimEnd());
+  const body: string[] = [];
+  for (const line of lines) {
+    if (!lineBreak.test(line)) body.push(commentText(line).trimEnd());
+    else for (const part of line.split(lineBreak)) body.push(commentText(part).trimEnd());
+  }
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
   while (body.length > 0 && body[0] === '') body.shift();
   if (body.length === 0) return '';
@@ -144,14 +156,19 @@ export function valueLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number') return Number.isFinite(value) ? (Object.is(value, -0) ? '0' : String(value)) : 'null';
   if (typeof value === 'boolean') return String(value);
+  // Loops rather than map/join: large APIs write megabytes of literals (operation tables, enums).
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[${value.map((v) => valueLiteral(v, indent)).join(', ')}]`;
+    let out = '';
+    for (const item of value) out += `${out === '' ? '' : ', '}${valueLiteral(item, indent)}`;
+    return `[${out}]`;
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    return `{ ${entries.map(([k, v]) => `${objectLiteralKey(k)}: ${valueLiteral(v, indent)}`).join(', ')} }`;
+    let out = '';
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) out += `${out === '' ? '' : ', '}${objectLiteralKey(key)}: ${valueLiteral(item, indent)}`;
+    }
+    return out === '' ? '{}' : `{ ${out} }`;
   }
   return 'undefined';
 }
