@@ -6,18 +6,21 @@
 export { SchemaTypes, schemaDoc, schemaViews, walkSchema, type SchemaTypeOptions, type SchemaView, type TypeOfOptions } from './schema-to-type.js';
 export { TypeNames } from './type-names.js';
 export { intersection, printType, text, union, neverType, unknownType, type TypeMember, type TypeNode } from './type-node.js';
+export { exampleValue, type ExampleOptions } from './example-value.js';
 export {
   camelIdentifier,
   docComment,
+  expression,
   globalNames,
   inlineComment,
   isBindingIdentifier,
   isPropertyIdentifier,
   isTypeIdentifier,
-  objectLiteralKey,
+  literalKey,
   pascalIdentifier,
   propertyAccess,
   propertyKey,
+  RawCode,
   stringLiteral,
   valueLiteral,
 } from './encode.js';
