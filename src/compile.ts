@@ -7,7 +7,7 @@ import { loadSpec, type LoadOptions } from './load/load-spec.js';
 import type { SourceSet } from './load/source.js';
 import { defaultArtifacts, targetsFor, type Artifact, type TargetOptions } from './targets/index.js';
 import type { OutputFile } from './writer/file-set.js';
-import { OutputError, writeOutput, type WriteSummary } from './writer/write-output.js';
+import { OutputError, writeOutput, type WriteOptions, type WriteSummary } from './writer/write-output.js';
 
 export interface CompileOptions {
   /** Infrastructure flavour: `sam` (default) or `cloudformation`. */
@@ -56,11 +56,18 @@ export interface CompileToFolderResult extends CompileResult {
 
 /** Compiles a spec and writes the result into `outDir`; on any error the folder is left as it was. */
 export function compile(specPath: string, outDir: string, options: CompileOptions & { forceStubs?: boolean } = {}): CompileToFolderResult {
-  const result = compileSpec(specPath, options);
+  return writeResult(compileSpec(specPath, options), outDir, { forceOnce: options.forceStubs ?? false });
+}
+
+/**
+ * Writes the files of a result without errors into `outDir`. A path the writer refuses or a
+ * write that fails is reported as a diagnostic rather than thrown, and leaves the folder as
+ * it was.
+ */
+export function writeResult(result: CompileResult, outDir: string, options: WriteOptions = {}): CompileToFolderResult {
   if (hasErrors(result.diagnostics)) return result;
   try {
-    const written = writeOutput(outDir, result.files, { forceOnce: options.forceStubs ?? false });
-    return { ...result, written };
+    return { ...result, written: writeOutput(outDir, result.files, options) };
   } catch (error) {
     if (!(error instanceof OutputError) && !isFileSystemError(error)) throw error;
     const code = error instanceof OutputError ? 'output-path-unsafe' : 'output-write-failed';

@@ -1,11 +1,9 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { diagnostic } from './diagnostics/codes.js';
 import { buildApi } from './frontend/build-api.js';
 import { loadSpec, type LoadOptions } from './load/load-spec.js';
-import type { CompileResult, CompileToFolderResult } from './compile.js';
+import { writeResult, type CompileResult, type CompileToFolderResult } from './compile.js';
 import { typescriptSdk } from './targets/sdk-ts/index.js';
 import type { OutputFile } from './writer/file-set.js';
-import { OutputError, writeOutput } from './writer/write-output.js';
 
 export interface SdkGenerateOptions {
   /** The SDK's language; TypeScript is the only one so far. */
@@ -32,14 +30,5 @@ export function generateSdkFiles(specPath: string, options: SdkGenerateOptions =
 
 /** Generates the SDK package into `outDir`; on any error the folder is left as it was. */
 export function generateSdk(specPath: string, outDir: string, options: SdkGenerateOptions = {}): CompileToFolderResult {
-  const result = generateSdkFiles(specPath, options);
-  if (hasErrors(result.diagnostics)) return result;
-  try {
-    return { ...result, written: writeOutput(outDir, result.files) };
-  } catch (error) {
-    const fileSystem = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
-    if (!(error instanceof OutputError) && !fileSystem) throw error;
-    const code = error instanceof OutputError ? 'output-path-unsafe' : 'output-write-failed';
-    return { ...result, files: [], diagnostics: [...result.diagnostics, diagnostic(code, `${(error as Error).message} The output folder was left as it was.`)] };
-  }
+  return writeResult(generateSdkFiles(specPath, options), outDir);
 }

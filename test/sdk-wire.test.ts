@@ -212,6 +212,19 @@ describe('auth', () => {
     expect(server.requests.length - before).toBe(2);
   });
 
+  // Schemes API Gateway cannot enforce as written (the SDK is generated with warnings): the client sends what the spec says.
+  test.each([
+    ['HTTP basic goes in Authorization as given', { given: { operation: 'basicOrBearer', auth: { basic: 'Basic dXNlcjpwYXNz' } }, want: { url: '/prod/client-only/either', authorization: 'Basic dXNlcjpwYXNz' } }],
+    ['HTTP bearer (the other alternative) goes as Bearer <token>', { given: { operation: 'basicOrBearer', auth: { token: 'tok_1' } }, want: { url: '/prod/client-only/either', authorization: 'Bearer tok_1' } }],
+    ['an API key in a query parameter, after the operation\'s own', { given: { operation: 'queryKeyed', params: { q: 'x y' }, auth: { queryKey: 'k&1' } }, want: { url: '/prod/client-only/query-key?q=x%20y&api_key=k%261', authorization: undefined } }],
+    ['a Lambda authorizer on an HTTP bearer scheme gets Bearer <token>', { given: { operation: 'lambdaBearer', auth: { authorizer: 'tok_2' } }, want: { url: '/prod/lambda-bearer', authorization: 'Bearer tok_2' } }],
+    ['a token already prefixed is not prefixed twice', { given: { operation: 'lambdaBearer', auth: { authorizer: () => 'Bearer tok_3' } }, want: { url: '/prod/lambda-bearer', authorization: 'Bearer tok_3' } }],
+  ])('%s', async (_name, { given, want }) => {
+    const request = await lastRequestOf(() => (client({ auth: given.auth })[given.operation] as Call)(given.params ?? {}));
+    expect(request.url).toBe(want.url);
+    expect(request.headers['authorization']).toBe(want.authorization);
+  });
+
   test('missing credentials are a ConfigurationError before anything is sent', async () => {
     const before = server.requests.length;
     await expect(client().keyed()).rejects.toBeInstanceOf(sdk.ConfigurationError);

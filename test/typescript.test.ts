@@ -63,6 +63,13 @@ describe('encoders', () => {
     expect([camelIdentifier(given), pascalIdentifier(given)]).toEqual(want);
   });
 
+  test('valueLiteral keeps __proto__ an own property', () => {
+    const value = JSON.parse('{"__proto__": {"polluted": true}}') as unknown;
+    const evaluated = evaluate(valueLiteral(value)) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(evaluated)).toBe(Object.prototype);
+    expect(JSON.stringify(evaluated)).toBe(JSON.stringify(value));
+  });
+
   test('valueLiteral writes JSON values as literals that evaluate back', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => JSON.stringify(evaluate(valueLiteral(value))) === JSON.stringify(value)));
   });
@@ -74,6 +81,8 @@ describe('TypeNames', () => {
     ['reserved names are never handed out', { given: ['Buffer', 'Pet'], want: ['Buffer2', 'Pet'] }],
     ['names differing only in case are distinct files on no system, but still kept apart', { given: ['PetId', 'petID'], want: ['PetId', 'PetID2'] }],
     ['spec text becomes an identifier', { given: ['pet-store.v1', '200'], want: ['PetStoreV1', '_200'] }],
+    ['a global is never shadowed', { given: ['Error', 'date', 'Promise', 'Record', 'URL'], want: ['Error2', 'Date2', 'Promise2', 'Record2', 'URL2'] }],
+    ['a name that only differs in case from a global is its own', { given: ['Url', 'Error', 'error'], want: ['Url', 'Error2', 'Error3'] }],
   ])('%s', (_name, { given, want }) => {
     const names = new TypeNames(['Buffer']);
     expect(given.map((g) => names.allocate(g))).toEqual(want);
@@ -151,6 +160,30 @@ describe('schema to type', () => {
     expect(types.typeOf(given.schema, given.view ?? 'response', given.qualifier !== undefined ? { qualifier: given.qualifier } : {})).toBe(want);
   });
 
+  test('a type printed inside indented code is indented throughout, comments and unions included', () => {
+    const union = { enum: ['a-long-value-to-break-the-line-0', 'a-long-value-to-break-the-line-1', 'a-long-value-to-break-the-line-2', 'x'] };
+    const schema = { type: 'object', properties: { inner: { type: 'object', description: 'two\nlines', properties: { kind: union } } } } as const;
+    const types = new SchemaTypes([], handlerTypes);
+    const want = [
+      '{',
+      '      /**',
+      '       * two',
+      '       * lines',
+      '       */',
+      '      inner?: {',
+      '        kind?: ',
+      "          | 'a-long-value-to-break-the-line-0'",
+      "          | 'a-long-value-to-break-the-line-1'",
+      "          | 'a-long-value-to-break-the-line-2'",
+      "          | 'x';",
+      '      };',
+      '    }',
+    ].join('\n');
+    expect(types.typeOf(schema, 'response', { indent: '    ' })).toBe(want);
+    // The same tree printed at the top level first (as unions do to compare members) changes nothing.
+    expect(types.typeOf(schema, 'response')).toBe(want.replaceAll('\n    ', '\n'));
+  });
+
   test('names are valid, unique and deterministic; a view-dependent schema gets a second name', () => {
     const schemas: NamedSchema[] = [
       { name: 'Pet', schema: pet, origin },
@@ -182,10 +215,38 @@ describe('generated declarations compile under tsc --strict', () => {
     const { api: shop } = compileSpec(path.join(repoRoot, 'fixtures/shop.yaml'), { emit: ['ir'] });
     fs.writeFileSync(path.join(dir, 'shop-sdk.ts'), new SchemaTypes(shop?.schemas ?? [], { binary: { request: 'Blob | Uint8Array', response: 'Blob' }, unknownVariants: { enums: ['response'], unions: ['response'] } }).declarations());
     fs.writeFileSync(path.join(dir, 'expectations.ts'), shopExpectations);
+    fs.writeFileSync(path.join(dir, 'globals.ts'), globalsModule());
     const { errors } = await typecheck(dir);
     expect(errors).toEqual([]);
   });
 });
+
+/**
+ * Schemas named after globals, declared in a module that goes on to use those globals. Each
+ * schema has a member the global lacks (or no type parameters), so a declaration that took
+ * the global's name would break the code below it.
+ */
+function globalsModule(): string {
+  const globals = ['Error', 'Date', 'Map', 'Promise', 'Record', 'Response', 'Request', 'Headers', 'URL', 'Blob'];
+  const schemas: NamedSchema[] = globals.map((name) => ({ name, schema: { type: 'object', required: ['schemaOnly'], properties: { schemaOnly: { type: 'boolean' } } }, origin }));
+  const types = new SchemaTypes(schemas, handlerTypes);
+  for (const name of globals) expect(types.typeName(name, 'response')).not.toBe(name);
+  return `${types.declarations()}
+export const error: Error = new Error('x');
+export const date: Date = new Date(0);
+export const map: Map<string, number> = new Map();
+export const record: Record<string, number> = {};
+export async function later(): Promise<number> {
+  return 1;
+}
+export const response: Response = new Response('x');
+export const request: Request = new Request('http://127.0.0.1/');
+export const headers: Headers = new Headers();
+export const url: URL = new URL('http://127.0.0.1/');
+export const blob: Blob = new Blob([]);
+export const fromSchema: ${types.typeName('Error', 'response')} = { schemaOnly: true };
+`;
+}
 
 // Each `@ts-expect-error` fails the check when its line compiles, so every one proves a rejection.
 const shopExpectations = `
@@ -222,7 +283,7 @@ const tolerant: sdk.Category = 'toys';
 // @ts-expect-error requests stay strict in the tolerant SDK types
 const strict: sdk.CategoryRequest = 'toys';
 const future: sdk.Delivery = { method: 'drone', pad: 7 };
-const upload: sdk.Error = { message: 'x' };
+const upload: sdk.Error2 = { message: 'x' };
 
 const series: library.Series = { name: 'Discworld', previous: { isbn: '9780552166591', title: 'Mort', authors: [{ name: 'Terry Pratchett' }] } };
 // @ts-expect-error a book needs authors

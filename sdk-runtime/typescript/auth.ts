@@ -36,6 +36,8 @@ export interface RequestToSign {
 export interface CredentialSource {
   readonly in: 'header' | 'query';
   readonly name: string;
+  /** The scheme says bearer token (HTTP bearer, OAuth 2, OpenID Connect): sent as `Bearer <token>`. */
+  readonly bearer?: boolean;
 }
 
 export type SchemeSpec =
@@ -90,7 +92,7 @@ export async function applyAuth(
         if (credential === undefined) continue;
         refreshable ||= typeof credential === 'function';
         const value = await resolve(credential, forceRefresh);
-        (source.in === 'header' ? headers : query).push([source.name, value]);
+        (source.in === 'header' ? headers : query).push([source.name, source.bearer ? asBearer(value) : value]);
       }
       continue;
     }
@@ -98,10 +100,15 @@ export async function applyAuth(
     refreshable ||= typeof credential === 'function' && scheme.type !== 'apiKey';
     const value = await resolve(credential, forceRefresh);
     if (scheme.type === 'apiKey') headers.push([scheme.header, value]);
-    else if (scheme.type === 'bearer') headers.push([scheme.header, /^bearer /i.test(value) ? value : `Bearer ${value}`]);
-    else for (const source of scheme.sources) (source.in === 'header' ? headers : query).push([source.name, value]);
+    else if (scheme.type === 'bearer') headers.push([scheme.header, asBearer(value)]);
+    else for (const source of scheme.sources) (source.in === 'header' ? headers : query).push([source.name, source.bearer ? asBearer(value) : value]);
   }
   return { headers, query, ...(iam !== undefined ? { iam } : {}), refreshable };
+}
+
+/** A token as `Bearer <token>`; one the caller already prefixed is sent as given. */
+function asBearer(token: string): string {
+  return /^bearer /i.test(token) ? token : `Bearer ${token}`;
 }
 
 async function resolve(credential: Credential, forceRefresh: boolean): Promise<string> {

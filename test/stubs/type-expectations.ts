@@ -5,7 +5,7 @@ import type { CreateProductResponse } from '../gatewright/handlers/catalog.js';
 import type * as schemas from '../gatewright/schemas.js';
 
 const order: schemas.Order = { id: 'ord_1', status: 'paid', lines: [], total: { amount: 1, currency: 'EUR' }, placedAt: '2024-01-01T00:00:00Z' };
-const problem: schemas.Error = { message: 'no' };
+const problem: schemas.Error2 = { message: 'no' };
 
 export const declared: PlaceOrderResponse[] = [
   { status: 201, body: order },

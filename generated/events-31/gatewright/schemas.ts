@@ -16,7 +16,7 @@ export interface EventInput {
 }
 
 /** The schema "Event" as returned in responses (without its writeOnly properties). */
-export type Event = EventInput & {
+export type Event2 = EventInput & {
   id: string;
 };
 

@@ -112,7 +112,7 @@ export interface OrderEvent {
   at?: string;
 }
 
-export interface Error {
+export interface Error2 {
   message: string;
   requestId?: string;
   details?: {

@@ -5,7 +5,7 @@ import { formatReports, reportFormats, type ReportFormat } from '../../diagnosti
 import { availableArtifacts, type Artifact } from '../../targets/index.js';
 import { serializeIr } from '../../targets/ir/ir-target.js';
 import { UsageError } from '../../diagnostics/diagnostic.js';
-import { exitCodes, missingSpec, version, type Io } from '../io.js';
+import { exitCodeFor, version, writtenMessage, type Io } from '../io.js';
 import { loadOptionFlags, loadOptionsFrom } from './load-options.js';
 
 export function compileCommand(io: Io, setExit: (code: number) => void): Command {
@@ -34,15 +34,8 @@ export function compileCommand(io: Io, setExit: (code: number) => void): Command
     } else if (report) {
       (options.format === 'stylish' ? io.stderr : io.stdout)(report);
     }
-    if (!failed && result.written) {
-      const w = result.written;
-      const parts = [`${w.written.length} file(s) written to ${options.out}`];
-      if (w.removed.length > 0) parts.push(`${w.removed.length} stale file(s) removed`);
-      if (w.kept.length > 0) parts.push(`${w.kept.length} existing stub(s) kept`);
-      io.stderr(parts.join(', ') + '.\n');
-      for (const replaced of w.replaced) io.stderr(`Replaced the stub ${replaced} (--force-stubs).\n`);
-    }
-    setExit(missingSpec(result.diagnostics) ? exitCodes.usage : failed ? exitCodes.specErrors : exitCodes.ok);
+    if (!failed && result.written && options.out !== undefined) io.stderr(writtenMessage(options.out, result.written));
+    setExit(exitCodeFor(result.diagnostics));
   });
   return command;
 }

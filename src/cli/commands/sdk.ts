@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatReports, reportFormats, type ReportFormat } from '../../diagnostics/reporters/index.js';
 import { generateSdk } from '../../sdk.js';
-import { exitCodes, missingSpec, version, type Io } from '../io.js';
+import { exitCodeFor, version, writtenMessage, type Io } from '../io.js';
 import { loadOptionFlags, loadOptionsFrom } from './load-options.js';
 
 export function sdkCommand(io: Io, setExit: (code: number) => void): Command {
@@ -20,12 +20,8 @@ export function sdkCommand(io: Io, setExit: (code: number) => void): Command {
       const result = generateSdk(spec, options.out, { lang: options.lang, groupByTag: options.groupByTag ?? false, errors: options.errors, load: loadOptionsFrom(options) });
       const report = formatReports(options.format, [{ spec, sources: result.sources, diagnostics: result.diagnostics }], { cwd: io.cwd, color: io.color, version });
       if (report) (options.format === 'stylish' ? io.stderr : io.stdout)(report);
-      const failed = hasErrors(result.diagnostics);
-      if (!failed && result.written) {
-        const w = result.written;
-        io.stderr(`${w.written.length} file(s) written to ${options.out}${w.removed.length > 0 ? `, ${w.removed.length} stale file(s) removed` : ''}.\n`);
-      }
-      setExit(missingSpec(result.diagnostics) ? exitCodes.usage : failed ? exitCodes.specErrors : exitCodes.ok);
+      if (!hasErrors(result.diagnostics) && result.written) io.stderr(writtenMessage(options.out, result.written));
+      setExit(exitCodeFor(result.diagnostics));
     },
   );
   return command;

@@ -4,7 +4,7 @@
  * render.ts; nothing here produces text except type expressions.
  */
 import type { ClientCredential, ClientOnlyScheme, Api, MediaTypeContent, Parameter, Response, Route, SecurityScheme } from '../../ir/types.js';
-import { camel, NameRegistry, pascal } from './encode.js';
+import { camelIdentifier, pascalIdentifier, propertyKey, stringLiteral, TypeNames } from '../typescript/index.js';
 import { schemaTypes, type SchemaTypes } from './schema-types.js';
 
 export interface SdkOptions {
@@ -66,6 +66,8 @@ export interface SdkPlan {
   readonly options: SdkOptions;
   readonly api: { readonly title: string; readonly version: string; readonly description?: string; readonly kind: Api['kind'] };
   readonly packageName: string;
+  /** Valid semver, from the API's version (which stays in the README and description). */
+  readonly packageVersion: string;
   readonly clientClass: string;
   readonly authType: string;
   readonly optionsType: string;
@@ -91,8 +93,8 @@ export const runtimeImports = [
 ];
 
 export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = schemaTypes(api)): SdkPlan {
-  const names = new NameRegistry(runtimeImports);
-  const base = pascal(camel(api.name));
+  const names = new TypeNames(runtimeImports);
+  const base = pascalIdentifier(api.name, 'Api');
   const clientClass = names.claim(`${base}Client`);
   const authType = names.claim(`${base}Auth`);
   const optionsType = names.claim(`${base}ClientOptions`);
@@ -104,7 +106,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
   const operations = routes.map((route) => planOperation(route, names, types, api, options));
 
   // Group members live on the client next to the ungrouped methods and `paginate`.
-  const members = new NameRegistry(['constructor', ...operations.filter((o) => o.group === undefined).map((o) => o.name)]);
+  const members = new TypeNames(['constructor', ...operations.filter((o) => o.group === undefined).map((o) => o.name)]);
   const paginateMember = members.claim('paginate');
   const groups: { member: string; tag: string; operations: OperationPlan[] }[] = [];
   if (options.groupByTag) {
@@ -113,7 +115,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
     for (const operation of operations) if (operation.group !== undefined) byTag.set(operation.group, [...(byTag.get(operation.group) ?? []), operation]);
     for (const tag of [...new Set(tagOrder)]) {
       const grouped = byTag.get(tag);
-      if (grouped) groups.push({ member: members.claim(camel(tag)), tag, operations: grouped });
+      if (grouped) groups.push({ member: members.claim(camelIdentifier(tag, 'untagged')), tag, operations: grouped });
     }
   }
 
@@ -128,6 +130,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
     options,
     api: { title: api.title, version: api.version, ...(api.description !== undefined ? { description: api.description } : {}), kind: api.kind },
     packageName: `${npmName(api.name)}-client`,
+    packageVersion: packageVersion(api.version),
     clientClass,
     authType,
     optionsType,
@@ -149,6 +152,36 @@ function npmName(name: string): string {
   return cleaned === '' ? 'api' : cleaned.slice(0, 200);
 }
 
+// Semantic Versioning 2.0.0, as https://semver.org gives it.
+const semverPattern =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?(?:\+[0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*)?$/;
+
+/** Whether npm takes `version` as it is: semver, no longer than npm's 256 characters, major.minor.patch safe integers. */
+function isSemver(version: string): boolean {
+  return version.length <= 256 && semverPattern.test(version) && (version.split(/[-+]/, 1)[0] ?? '').split('.').every((n) => Number.isSafeInteger(Number(n)));
+}
+
+/**
+ * The package's version, which npm requires to be semver: the API's version where it is
+ * (a leading `v` dropped), `1` or `1.2` filled up to `1.0.0` or `1.2.0`, else a prerelease
+ * of 0.0.0 that keeps what it can (a date `2024-01-01` becomes `0.0.0-2024-01-01`).
+ */
+export function packageVersion(apiVersion: string): string {
+  const written = apiVersion.trim().replace(/^v(?=\d)/i, '');
+  if (isSemver(written)) return written;
+  const short = /^(\d+)(?:\.(\d+))?$/.exec(written);
+  if (short && isSemver(`${short[1]}.${short[2] ?? '0'}.0`)) return `${short[1]}.${short[2] ?? '0'}.0`;
+  // Prerelease identifiers are dot-separated runs of [0-9A-Za-z-]; numeric ones have no leading zeros.
+  const identifiers = written
+    .replace(/[^0-9A-Za-z.-]+/g, '-')
+    .slice(0, 240)
+    .split('.')
+    .map((id) => id.replace(/^-+|-+$/g, ''))
+    .filter((id) => id !== '')
+    .map((id) => (/^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id));
+  return identifiers.length === 0 ? '0.0.0' : `0.0.0-${identifiers.join('.')}`;
+}
+
 function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
   const doc = [scheme.description];
   switch (scheme.type) {
@@ -168,14 +201,18 @@ function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
       };
     }
     case 'lambda': {
-      const sources = scheme.identitySources.filter((s): s is typeof s & { in: 'header' | 'query' } => s.in === 'header' || s.in === 'query').map((s) => ({ in: s.in, name: s.name }));
-      const configType = sources.length > 1 ? `{ ${sources.map((s) => `readonly ${JSON.stringify(s.name)}?: Credential`).join('; ')} }` : 'Credential';
-      const where = sources.map((s) => `the ${s.in} \`${s.name}\``).join(' and ');
+      // The authorizer reads the header as the client sends it, so a bearer scheme's token goes with its `Bearer` prefix.
+      const bearer = sendsBearer(scheme.client);
+      const sources = scheme.identitySources
+        .filter((s): s is typeof s & { in: 'header' | 'query' } => s.in === 'header' || s.in === 'query')
+        .map((s) => ({ in: s.in, name: s.name, ...(bearer && s.in === 'header' && s.name.toLowerCase() === 'authorization' ? { bearer: true } : {}) }));
+      const configType = sources.length > 1 ? `{ ${sources.map((s) => `readonly ${propertyKey(s.name)}?: Credential`).join('; ')} }` : 'Credential';
+      const where = sources.map((s) => `the ${s.in} \`${s.name}\`${s.bearer ? ' as `Bearer <token>`' : ' as given'}`).join(' and ');
       return {
         name: scheme.name,
         spec: { type: 'credential', sources },
         configType,
-        doc: [...doc, `Checked by a Lambda authorizer; sent as given in ${where || 'no request field'}.`],
+        doc: [...doc, `Checked by a Lambda authorizer; sent in ${where || 'no request field'}.`],
       };
     }
     case 'clientOnly':
@@ -183,18 +220,22 @@ function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
   }
 }
 
+/** Whether the spec's scheme is a bearer token: HTTP bearer, or a token from an OAuth 2 or OpenID Connect flow. */
+function sendsBearer(client: ClientCredential): boolean {
+  return (client.kind === 'http' && client.scheme === 'bearer') || client.kind === 'oauth2' || client.kind === 'openIdConnect';
+}
+
 /** A scheme the gateway does not enforce: the client sends what the spec's scheme says. */
 function planClientCredential(name: string, client: ClientCredential, doc: readonly (string | undefined)[]): SchemeAuthPlan {
+  const bearerToken: SchemeAuthPlan = { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
   switch (client.kind) {
     case 'sigv4':
       return { name, spec: { type: 'iam' }, configType: 'IamAuth', doc: [...doc, 'AWS credentials; every attempt is signed with SigV4.'] };
     case 'oauth2':
     case 'openIdConnect':
-      return { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
+      return bearerToken;
     case 'http':
-      if (client.scheme === 'bearer') {
-        return { name, spec: { type: 'bearer', header: 'Authorization' }, configType: 'Credential', doc: [...doc, 'A token, sent as `Authorization: Bearer <token>`.'] };
-      }
+      if (sendsBearer(client)) return bearerToken;
       return {
         name,
         spec: { type: 'credential', sources: [{ in: 'header', name: 'Authorization' }] },
@@ -213,23 +254,21 @@ function planClientCredential(name: string, client: ClientCredential, doc: reado
   }
 }
 
-function planOperation(route: Route, names: NameRegistry, types: SchemaTypes, api: Api, options: SdkOptions): OperationPlan {
-  const typeBase = pascal(route.id);
+function planOperation(route: Route, names: TypeNames, types: SchemaTypes, api: Api, options: SdkOptions): OperationPlan {
   const typeNames = {
-    params: names.claim(`${typeBase}Params`),
-    success: names.claim(`${typeBase}Success`),
-    error: names.claim(`${typeBase}Error`),
-    result: names.claim(`${typeBase}Result`),
+    params: names.allocate(route.id, 'Params'),
+    success: names.allocate(route.id, 'Success'),
+    error: names.allocate(route.id, 'Error'),
+    result: names.allocate(route.id, 'Result'),
   };
   const reservedKeys = route.method === 'ANY' ? ['body', 'contentType', 'method'] : ['body', 'contentType'];
-  const keys = new NameRegistry(reservedKeys);
   // Parameter keys are the spec's names; a name used twice (a path `id` and a query `id`) gets its location appended.
   const seen = new Set<string>(reservedKeys);
+  const renamed = new TypeNames(reservedKeys);
   const params = route.parameters.map((parameter) => {
-    let key = parameter.name;
-    if (seen.has(key)) key = keys.claim(`${parameter.name}In${pascal(parameter.in)}`);
-    else keys.claim(key);
+    const key = seen.has(parameter.name) ? renamed.claim(`${parameter.name}In${pascalIdentifier(parameter.in)}`) : parameter.name;
     seen.add(key);
+    renamed.reserve(key);
     return { parameter, key };
   });
 
@@ -248,7 +287,7 @@ function planOperation(route: Route, names: NameRegistry, types: SchemaTypes, ap
     if (bodyMedia.length > 1) {
       fields.push({
         key: 'contentType',
-        type: bodyMedia.map(({ content }) => JSON.stringify(content.mediaType)).join(' | '),
+        type: bodyMedia.map(({ content }) => stringLiteral(content.mediaType)).join(' | '),
         required: false,
         doc: [`The body's media type; default \`${bodyMedia[0]?.content.mediaType}\`.`],
         deprecated: false,

@@ -34,11 +34,41 @@ export function isTypeIdentifier(text: string): boolean {
 }
 
 /**
+ * Global names a generated module must not declare: a declaration would hide the global
+ * from the rest of the module (`Error`, `Response`...), breaking code that means it, and
+ * confuse readers who expect the global. ECMAScript's globals, TypeScript's utility types,
+ * and the web platform globals of Node.js 20 and browsers that generated code or its users
+ * reach for (fetch, streams, URL, Blob, events, crypto...).
+ */
+export const globalNames: ReadonlySet<string> = new Set(
+  (
+    'globalThis Infinity NaN undefined eval isFinite isNaN parseFloat parseInt decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape ' +
+    'Object Function Boolean Symbol Error AggregateError EvalError RangeError ReferenceError SyntaxError TypeError URIError Number BigInt Math Date String RegExp ' +
+    'Array Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Int32Array Uint32Array Float32Array Float64Array BigInt64Array BigUint64Array ' +
+    'Map Set WeakMap WeakSet WeakRef FinalizationRegistry ArrayBuffer SharedArrayBuffer DataView Atomics JSON Promise Proxy Reflect Intl WebAssembly ' +
+    'Partial Required Readonly Pick Record Exclude Extract Omit NonNullable Parameters ConstructorParameters ReturnType InstanceType Awaited ThisType ThisParameterType OmitThisParameter ' +
+    'Uppercase Lowercase Capitalize Uncapitalize NoInfer PropertyKey PropertyDescriptor PromiseLike ArrayLike ArrayBufferLike ArrayBufferView Iterable Iterator AsyncIterable AsyncIterator ' +
+    'IterableIterator AsyncIterableIterator Generator AsyncGenerator ReadonlyArray ReadonlyMap ReadonlySet TemplateStringsArray WeakKey ' +
+    'fetch Request Response Headers HeadersInit RequestInit ResponseInit BodyInit Blob File FormData URL URLSearchParams AbortController AbortSignal ' +
+    'ReadableStream WritableStream TransformStream ReadableStreamDefaultReader WritableStreamDefaultWriter CompressionStream DecompressionStream TextEncoderStream TextDecoderStream ' +
+    'ByteLengthQueuingStrategy CountQueuingStrategy TextEncoder TextDecoder DOMException Event EventTarget CustomEvent MessageEvent MessageChannel MessagePort BroadcastChannel ' +
+    'WebSocket Worker Performance PerformanceEntry PerformanceObserver crypto Crypto CryptoKey SubtleCrypto ' +
+    'console process Buffer setTimeout clearTimeout setInterval clearInterval queueMicrotask structuredClone atob btoa window self document navigator location ' +
+    'MediaError GeolocationPositionError OverconstrainedError WebTransportError RTCError DOMError'
+  ).split(' '),
+);
+
+/** Anything `stringLiteral` escapes; surrogates too, paired or not, so that the loop decides. */
+const needsEscape = /['\\\u0000-\u001f\u007f\u2028\u2029\ud800-\udfff]/;
+
+/**
  * A single-quoted string literal holding exactly `text`. Quotes, backslashes, every
  * control and line-terminator character (U+2028/U+2029 included) and lone surrogates are
  * escaped, so the literal is one line whatever the input.
  */
 export function stringLiteral(text: string): string {
+  // Most spec strings hold nothing to escape; one test spares the loop.
+  if (!needsEscape.test(text)) return `'${text}'`;
   let out = "'";
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -83,12 +113,17 @@ export function propertyAccess(name: string): string {
   return isPropertyIdentifier(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }
 
+const unsafeInComment = /\*\/|@ts-|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/i;
+const lineBreak = /\r\n?|[\n\u2028\u2029]/;
+
 /**
  * The text of a block comment line: `*​/` cannot close the comment, line terminators
  * cannot break out of the ` * ` prefix, and `@ts-ignore` and its kin are escaped (TypeScript
  * obeys `/** @ts-ignore *​/`), so the text stays commentary and cannot silence the compiler.
  */
 function commentText(text: string): string {
+  // Most text needs nothing; testing first spares three copies of every line (large specs have megabytes of descriptions).
+  if (!unsafeInComment.test(text)) return text;
   return text.replace(/\*\//g, '*\\/').replace(/@(?=ts-)/gi, '\\@').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
@@ -97,9 +132,11 @@ function commentText(text: string): string {
  * empty when there is nothing to say. Multi-line texts keep their lines.
  */
 export function docComment(lines: readonly string[], indent = ''): string {
-  const body = lines
-    .flatMap((line) => line.replace(/\r\n?/g, '\n').split(/[\n\u2028\u2029]/))
-    .map((line) => commentText(line).trimEnd());
+  const body: string[] = [];
+  for (const line of lines) {
+    if (!lineBreak.test(line)) body.push(commentText(line).trimEnd());
+    else for (const part of line.split(lineBreak)) body.push(commentText(part).trimEnd());
+  }
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
   while (body.length > 0 && body[0] === '') body.shift();
   if (body.length === 0) return '';
@@ -121,14 +158,19 @@ export function valueLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number') return Number.isFinite(value) ? (Object.is(value, -0) ? '0' : String(value)) : 'null';
   if (typeof value === 'boolean') return String(value);
+  // Loops rather than map/join: large APIs write megabytes of literals (operation tables, enums).
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return `[${value.map((v) => valueLiteral(v, indent)).join(', ')}]`;
+    let out = '';
+    for (const item of value) out += `${out === '' ? '' : ', '}${valueLiteral(item, indent)}`;
+    return `[${out}]`;
   }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    return `{ ${entries.map(([k, v]) => `${literalKey(k)}: ${valueLiteral(v, indent)}`).join(', ')} }`;
+    let out = '';
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) out += `${out === '' ? '' : ', '}${literalKey(key)}: ${valueLiteral(item, indent)}`;
+    }
+    return out === '' ? '{}' : `{ ${out} }`;
   }
   return 'undefined';
 }

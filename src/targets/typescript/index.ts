@@ -11,6 +11,7 @@ export {
   camelIdentifier,
   docComment,
   expression,
+  globalNames,
   inlineComment,
   isBindingIdentifier,
   isPropertyIdentifier,

@@ -147,7 +147,9 @@ export class SchemaTypes {
       walkSchema(named.schema, (schema) => {
         if (schema.$ref !== undefined) {
           const target = refName(schema.$ref);
-          referencedBy.set(target, [...(referencedBy.get(target) ?? []), named.name]);
+          const users = referencedBy.get(target);
+          if (users) users.push(named.name);
+          else referencedBy.set(target, [named.name]);
         }
         if (binaryDiffers && schema.format === 'binary') local.add(named.name);
         if (enumsDiffer && schema.enum !== undefined) local.add(named.name);
@@ -178,13 +180,21 @@ function isFlagged(schema: SchemaOrBoolean): boolean {
 export function walkSchema(schema: SchemaOrBoolean, visit: (schema: Schema) => void): void {
   if (typeof schema !== 'object') return;
   visit(schema);
-  for (const key of ['properties', 'patternProperties', 'dependentSchemas'] as const) for (const sub of Object.values(schema[key] ?? {})) walkSchema(sub, visit);
-  for (const key of ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const) for (const sub of schema[key] ?? []) walkSchema(sub, visit);
-  for (const key of ['additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains', 'unevaluatedProperties', 'items'] as const) {
+  for (const key of schemaMaps) {
+    const map = schema[key];
+    if (map !== undefined) for (const name of Object.keys(map)) walkSchema(map[name] as SchemaOrBoolean, visit);
+  }
+  for (const key of schemaLists) for (const sub of schema[key] ?? []) walkSchema(sub, visit);
+  for (const key of schemaSingles) {
     const sub = schema[key];
     if (sub !== undefined) walkSchema(sub, visit);
   }
 }
+
+// Keywords holding sub-schemas, by shape.
+const schemaMaps = ['properties', 'patternProperties', 'dependentSchemas'] as const;
+const schemaLists = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
+const schemaSingles = ['additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains', 'unevaluatedProperties', 'items'] as const;
 
 /** Documentation lines for a schema (spec text; the caller encodes them with `docComment`). */
 export function schemaDoc(schema: SchemaOrBoolean): string[] {

@@ -24,61 +24,62 @@ export interface TypeMember {
   readonly doc?: readonly string[];
 }
 
-export const unknownType: TypeNode = { kind: 'text', text: 'unknown' };
-export const neverType: TypeNode = { kind: 'text', text: 'never' };
+export const unknownType: TypeNode & { kind: 'text' } = { kind: 'text', text: 'unknown' };
+export const neverType: TypeNode & { kind: 'text' } = { kind: 'text', text: 'never' };
 
 export function text(code: string): TypeNode {
   return { kind: 'text', text: code };
 }
 
-const isUnknown = (node: TypeNode): boolean => node.kind === 'text' && node.text === 'unknown';
-const isNever = (node: TypeNode): boolean => node.kind === 'text' && node.text === 'never';
-
 /** A union, flattened and without duplicates; `unknown` absorbs everything, `never` vanishes. */
 export function union(members: readonly TypeNode[]): TypeNode {
-  const flat: TypeNode[] = [];
-  const seen = new Set<string>();
-  for (const member of members.flatMap((m) => (m.kind === 'union' ? m.members : [m]))) {
-    if (isUnknown(member)) return unknownType;
-    if (isNever(member)) continue;
-    const key = printType(member);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    flat.push(member);
-  }
-  if (flat.length === 0) return neverType;
-  return flat.length === 1 ? (flat[0] as TypeNode) : { kind: 'union', members: flat };
+  return combine('union', members, unknownType, neverType);
 }
 
 /** An intersection, flattened; `unknown` vanishes, `never` absorbs everything. */
 export function intersection(members: readonly TypeNode[]): TypeNode {
+  return combine('intersection', members, neverType, unknownType);
+}
+
+/** Members of `kind` flattened, duplicates (by printed text) and `neutral` dropped; `absorbing` swallows the lot. */
+function combine(kind: 'union' | 'intersection', members: readonly TypeNode[], absorbing: TypeNode & { kind: 'text' }, neutral: TypeNode & { kind: 'text' }): TypeNode {
+  // Most schemas have one type and nothing to combine it with: no bookkeeping for them (large APIs have hundreds of thousands).
+  const only = members.length === 1 ? (members[0] as TypeNode) : undefined;
+  if (only !== undefined && only.kind !== kind) return only;
   const flat: TypeNode[] = [];
   const seen = new Set<string>();
-  for (const member of members.flatMap((m) => (m.kind === 'intersection' ? m.members : [m]))) {
-    if (isNever(member)) return neverType;
-    if (isUnknown(member)) continue;
-    const key = printType(member);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    flat.push(member);
+  for (const outer of members) {
+    for (const member of outer.kind === kind ? outer.members : [outer]) {
+      if (member.kind === 'text' && member.text === absorbing.text) return absorbing;
+      if (member.kind === 'text' && member.text === neutral.text) continue;
+      const key = printType(member);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      flat.push(member);
+    }
   }
-  if (flat.length === 0) return unknownType;
-  return flat.length === 1 ? (flat[0] as TypeNode) : { kind: 'intersection', members: flat };
+  if (flat.length === 0) return neutral;
+  return flat.length === 1 ? (flat[0] as TypeNode) : { kind, members: flat };
 }
 
 const maxLineUnion = 100;
 const printed = new WeakMap<TypeNode, string>();
 
-/** Prints a type; nested object members are indented by two spaces per level below `indent`. */
+/**
+ * Prints a type; nested object members are indented by two spaces per level below `indent`.
+ * Every tree is printed once, at no indentation, and indented by prefixing its lines:
+ * unions and intersections compare members by their printed text, and a type nested at
+ * different depths prints the same apart from indentation (literals and comments hold no
+ * raw line breaks).
+ */
 export function printType(node: TypeNode, indent = ''): string {
-  if (indent !== '') return print(node, indent);
-  // Unions and intersections compare members by their printed text: print each tree once.
+  if (node.kind === 'text') return node.text;
   let text = printed.get(node);
   if (text === undefined) {
-    text = print(node, indent);
+    text = print(node, '');
     printed.set(node, text);
   }
-  return text;
+  return indent === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
 }
 
 function print(node: TypeNode, indent: string): string {

@@ -3,9 +3,7 @@ import { createContext, type ClientContext, type ClientOptions, type OperationSp
 import type { SchemeSpec } from './runtime/auth.js';
 import { executeApiUrl } from './runtime/servers.js';
 
-/**
- * Credentials, per security scheme of the spec. Give the ones the operations you call need.
- */
+/** Credentials, per security scheme of the spec. Give the ones the operations you call need. */
 export interface ChatAuth {
 }
 
@@ -13,19 +11,15 @@ export type ChatClientOptions = ClientOptions<ChatAuth> & { readonly baseUrl: st
 
 const schemes: Readonly<Record<string, SchemeSpec>> = {};
 
-/**
- * The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`.
- */
+/** The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`. */
 export const servers = [] as const;
 
 const defaultBaseUrl: string | undefined = undefined;
 
 /** The stages the spec deploys. */
-export const stages = ["prod"] as const;
+export const stages = ['prod'] as const;
 
-/**
- * The `execute-api` base URL of one of the API's stages.
- */
+/** The `execute-api` base URL of one of the API's stages. */
 export function stageUrl(apiId: string, region: string, stage: (typeof stages)[number]): string {
   return executeApiUrl({ apiId, region, stage });
 }

@@ -31,7 +31,7 @@ export interface ListEventsResponse {
   readonly status: 200;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Event[];
+  readonly body: schemas.Event2[];
   readonly cookies?: readonly string[];
 }
 
@@ -57,7 +57,7 @@ export interface CreateEventResponse {
   readonly status: 201;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Event;
+  readonly body: schemas.Event2;
   readonly cookies?: readonly string[];
 }
 

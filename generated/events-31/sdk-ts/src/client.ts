@@ -7,52 +7,42 @@ import { executeApiUrl } from './runtime/servers.js';
 import { signRequest } from './runtime/sigv4.js';
 import type * as T from './types.js';
 
-/**
- * Credentials, per security scheme of the spec. Give the ones the operations you call need.
- */
+/** Credentials, per security scheme of the spec. Give the ones the operations you call need. */
 export interface EventsAPIAuth {
-  /**
-   * AWS credentials; every attempt is signed with SigV4 for `execute-api`.
-   */
+  /** AWS credentials; every attempt is signed with SigV4 for `execute-api`. */
   readonly iamAuth?: IamAuth;
 }
 
 export type EventsAPIClientOptions = ClientOptions<EventsAPIAuth> & { readonly baseUrl: string };
 
-const schemes: Readonly<Record<string, SchemeSpec>> = { iamAuth: { type: "iam" } };
+const schemes: Readonly<Record<string, SchemeSpec>> = { iamAuth: { type: 'iam' } };
 
-/**
- * The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`.
- */
+/** The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`. */
 export const servers = [] as const;
 
 const defaultBaseUrl: string | undefined = undefined;
 
 /** The stages the spec deploys. */
-export const stages = ["prod"] as const;
+export const stages = ['prod'] as const;
 
-/**
- * The `execute-api` base URL of one of the API's stages.
- */
+/** The `execute-api` base URL of one of the API's stages. */
 export function stageUrl(apiId: string, region: string, stage: (typeof stages)[number]): string {
   return executeApiUrl({ apiId, region, stage });
 }
 
 const operations = {
-  listEvents: { id: "listEvents", method: "GET", path: "/events", params: [{ name: "window", in: "query", explode: false }, { name: "visibility", in: "query" }], security: [["iamAuth"]], responses: { "200": "json" }, accept: "application/json" },
-  createEvent: { id: "createEvent", method: "POST", path: "/events", params: [], body: { required: true, media: [{ type: "application/json", kind: "json" }] }, security: [["iamAuth"]], responses: { "201": "json" }, accept: "application/json" },
-  putAttachment: { id: "putAttachment", method: "PUT", path: "/events/{eventId}/attachment", params: [{ name: "eventId", in: "path" }], body: { required: false, media: [{ type: "application/pdf", kind: "binary" }, { type: "application/json", kind: "json" }] }, security: [["iamAuth"]], responses: { "204": "empty" } },
+  listEvents: { id: 'listEvents', method: 'GET', path: '/events', params: [{ name: 'window', in: 'query', explode: false }, { name: 'visibility', in: 'query' }], security: [['iamAuth']], responses: { '200': 'json' }, accept: 'application/json' },
+  createEvent: { id: 'createEvent', method: 'POST', path: '/events', params: [], body: { required: true, media: [{ type: 'application/json', kind: 'json' }] }, security: [['iamAuth']], responses: { '201': 'json' }, accept: 'application/json' },
+  putAttachment: { id: 'putAttachment', method: 'PUT', path: '/events/{eventId}/attachment', params: [{ name: 'eventId', in: 'path' }], body: { required: false, media: [{ type: 'application/pdf', kind: 'binary' }, { type: 'application/json', kind: 'json' }] }, security: [['iamAuth']], responses: { '204': 'empty' } },
 } satisfies Record<string, OperationSpec>;
 
 /** Parameters of `listEvents`. */
 export type ListEventsParams = {
-  /**
-   * A start and end instant, as a two-item list.
-   */
+  /** A start and end instant, as a two-item list. */
   readonly window?: [string, string];
   readonly visibility?: 'public' | 'private' | null;
 };
-export type ListEventsSuccess = Success<200, T.Event[]>;
+export type ListEventsSuccess = Success<200, T.Event2[]>;
 export type ListEventsError = ApiError<ErrorStatus, unknown>;
 export type ListEventsResult = ListEventsSuccess | Failure<ListEventsError>;
 
@@ -60,7 +50,7 @@ export type ListEventsResult = ListEventsSuccess | Failure<ListEventsError>;
 export type CreateEventParams = {
   readonly body: T.EventInputRequest;
 };
-export type CreateEventSuccess = Success<201, T.Event>;
+export type CreateEventSuccess = Success<201, T.Event2>;
 export type CreateEventError = ApiError<ErrorStatus, unknown>;
 export type CreateEventResult = CreateEventSuccess | Failure<CreateEventError>;
 
@@ -70,10 +60,8 @@ export type PutAttachmentParams = {
   readonly body?: BinaryBody | {
   data: string;
 };
-  /**
-   * The body's media type; default `application/pdf`.
-   */
-  readonly contentType?: "application/pdf" | "application/json";
+  /** The body's media type; default `application/pdf`. */
+  readonly contentType?: 'application/pdf' | 'application/json';
 };
 export type PutAttachmentSuccess = Success<204, undefined>;
 export type PutAttachmentError = ApiError<ErrorStatus, unknown>;

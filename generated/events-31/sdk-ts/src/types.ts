@@ -34,7 +34,7 @@ export interface EventInputRequest {
 }
 
 /** The schema "Event" as returned in responses (without its writeOnly properties). */
-export type Event = EventInput & {
+export type Event2 = EventInput & {
   id: string;
 };
 

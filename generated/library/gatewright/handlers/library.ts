@@ -63,7 +63,7 @@ export type AddBookResponse = {
   readonly status: 400;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 
@@ -97,7 +97,7 @@ export type GetBookResponse = {
   readonly status: 404;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 
@@ -131,7 +131,7 @@ export type ListLoansResponse = {
   readonly status: 404;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 

@@ -5,42 +5,34 @@ import type { Credential, SchemeSpec } from './runtime/auth.js';
 import { executeApiUrl } from './runtime/servers.js';
 import type * as T from './types.js';
 
-/**
- * Credentials, per security scheme of the spec. Give the ones the operations you call need.
- */
+/** Credentials, per security scheme of the spec. Give the ones the operations you call need. */
 export interface LibraryAPIAuth {
-  /**
-   * An API key from a usage plan, sent in `x-api-key`.
-   */
+  /** An API key from a usage plan, sent in `x-api-key`. */
   readonly librarianKey?: Credential;
 }
 
 export type LibraryAPIClientOptions = ClientOptions<LibraryAPIAuth> & { readonly baseUrl: string };
 
-const schemes: Readonly<Record<string, SchemeSpec>> = { librarianKey: { type: "apiKey", header: "x-api-key" } };
+const schemes: Readonly<Record<string, SchemeSpec>> = { librarianKey: { type: 'apiKey', header: 'x-api-key' } };
 
-/**
- * The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`.
- */
+/** The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`. */
 export const servers = [] as const;
 
 const defaultBaseUrl: string | undefined = undefined;
 
 /** The stages the spec deploys. */
-export const stages = ["v1"] as const;
+export const stages = ['v1'] as const;
 
-/**
- * The `execute-api` base URL of one of the API's stages.
- */
+/** The `execute-api` base URL of one of the API's stages. */
 export function stageUrl(apiId: string, region: string, stage: (typeof stages)[number]): string {
   return executeApiUrl({ apiId, region, stage });
 }
 
 const operations = {
-  listBooks: { id: "listBooks", method: "GET", path: "/books", params: [{ name: "limit", in: "query" }, { name: "author", in: "query" }], security: [["librarianKey"]], responses: { "200": "json" }, accept: "application/json" },
-  addBook: { id: "addBook", method: "POST", path: "/books", params: [], body: { required: true, media: [{ type: "application/json", kind: "json" }] }, security: [["librarianKey"]], responses: { "201": "json", "400": "json" }, accept: "application/json" },
-  getBook: { id: "getBook", method: "GET", path: "/books/{isbn}", params: [{ name: "isbn", in: "path" }], security: [["librarianKey"]], responses: { "200": "json", "404": "json" }, accept: "application/json" },
-  listLoans: { id: "listLoans", method: "GET", path: "/members/{memberId}/loans", params: [{ name: "memberId", in: "path" }], security: [["librarianKey"]], responses: { "200": "json", "404": "json" }, accept: "application/json" },
+  listBooks: { id: 'listBooks', method: 'GET', path: '/books', params: [{ name: 'limit', in: 'query' }, { name: 'author', in: 'query' }], security: [['librarianKey']], responses: { '200': 'json' }, accept: 'application/json' },
+  addBook: { id: 'addBook', method: 'POST', path: '/books', params: [], body: { required: true, media: [{ type: 'application/json', kind: 'json' }] }, security: [['librarianKey']], responses: { '201': 'json', '400': 'json' }, accept: 'application/json' },
+  getBook: { id: 'getBook', method: 'GET', path: '/books/{isbn}', params: [{ name: 'isbn', in: 'path' }], security: [['librarianKey']], responses: { '200': 'json', '404': 'json' }, accept: 'application/json' },
+  listLoans: { id: 'listLoans', method: 'GET', path: '/members/{memberId}/loans', params: [{ name: 'memberId', in: 'path' }], security: [['librarianKey']], responses: { '200': 'json', '404': 'json' }, accept: 'application/json' },
 } satisfies Record<string, OperationSpec>;
 
 /** Parameters of `listBooks`. */
@@ -57,7 +49,7 @@ export type AddBookParams = {
   readonly body: T.Book;
 };
 export type AddBookSuccess = Success<201, T.Book>;
-export type AddBookError = ApiError<400, T.Error> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
+export type AddBookError = ApiError<400, T.Error2> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
 export type AddBookResult = AddBookSuccess | Failure<AddBookError>;
 
 /** Parameters of `getBook`. */
@@ -65,7 +57,7 @@ export type GetBookParams = {
   readonly isbn: T.Isbn;
 };
 export type GetBookSuccess = Success<200, T.Book>;
-export type GetBookError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetBookError = ApiError<404, T.Error2> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetBookResult = GetBookSuccess | Failure<GetBookError>;
 
 /** Parameters of `listLoans`. */
@@ -73,7 +65,7 @@ export type ListLoansParams = {
   readonly memberId: number;
 };
 export type ListLoansSuccess = Success<200, T.Loan[]>;
-export type ListLoansError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type ListLoansError = ApiError<404, T.Error2> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type ListLoansResult = ListLoansSuccess | Failure<ListLoansError>;
 
 /**

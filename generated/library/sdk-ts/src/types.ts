@@ -8,7 +8,7 @@ export interface Book {
   series?: Series;
 }
 
-export interface Error {
+export interface Error2 {
   message: string;
 }
 

@@ -8,62 +8,48 @@ import { executeApiUrl } from './runtime/servers.js';
 import { signRequest } from './runtime/sigv4.js';
 import type * as T from './types.js';
 
-/**
- * Credentials, per security scheme of the spec. Give the ones the operations you call need.
- */
+/** Credentials, per security scheme of the spec. Give the ones the operations you call need. */
 export interface NotesAuth {
-  /**
-   * A JWT from the issuer, sent as `Authorization: Bearer <token>`. A provider is asked again with `forceRefresh` once when the API answers 401.
-   */
+  /** A JWT from the issuer, sent as `Authorization: Bearer <token>`. A provider is asked again with `forceRefresh` once when the API answers 401. */
   readonly oidc?: Credential;
-  /**
-   * Checked by a Lambda authorizer; sent as given in the header `X-Share-Token`.
-   */
+  /** Checked by a Lambda authorizer; sent in the header `X-Share-Token` as given. */
   readonly shareLink?: Credential;
-  /**
-   * AWS credentials; every attempt is signed with SigV4 for `execute-api`.
-   */
+  /** AWS credentials; every attempt is signed with SigV4 for `execute-api`. */
   readonly operators?: IamAuth;
 }
 
 export type NotesClientOptions = ClientOptions<NotesAuth>;
 
-const schemes: Readonly<Record<string, SchemeSpec>> = { oidc: { type: "bearer", header: "Authorization" }, shareLink: { type: "credential", sources: [{ in: "header", name: "X-Share-Token" }] }, operators: { type: "iam" } };
+const schemes: Readonly<Record<string, SchemeSpec>> = { oidc: { type: 'bearer', header: 'Authorization' }, shareLink: { type: 'credential', sources: [{ in: 'header', name: 'X-Share-Token' }] }, operators: { type: 'iam' } };
 
-/**
- * The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`.
- */
-export const servers = [{ url: "https://notes.example.com", defaults: {} }] as const;
+/** The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`. */
+export const servers = [{ url: 'https://notes.example.com', defaults: {} }] as const;
 
-const defaultBaseUrl: string | undefined = "https://notes.example.com";
+const defaultBaseUrl: string | undefined = 'https://notes.example.com';
 
 /** The stages the spec deploys. */
-export const stages = ["$default", "beta"] as const;
+export const stages = ['$default', 'beta'] as const;
 
-/**
- * The `execute-api` base URL of one of the API's stages.
- */
+/** The `execute-api` base URL of one of the API's stages. */
 export function stageUrl(apiId: string, region: string, stage: (typeof stages)[number]): string {
   return executeApiUrl({ apiId, region, stage });
 }
 
 const operations = {
-  listNotes: { id: "listNotes", method: "GET", path: "/notes", params: [{ name: "q", in: "query" }, { name: "pinned", in: "query" }, { name: "limit", in: "query" }, { name: "after", in: "query" }], security: [["oidc"]], responses: { "200": "json" }, accept: "application/json", pagination: { param: "after", style: "cursor", nextHeader: "X-Next-Cursor", itemsPointer: "/notes" } },
-  createNote: { id: "createNote", method: "POST", path: "/notes", params: [], body: { required: true, media: [{ type: "application/json", kind: "json" }, { type: "application/x-www-form-urlencoded", kind: "form" }] }, security: [["oidc"]], responses: { "201": "json", "422": "json" }, accept: "application/json" },
-  getNote: { id: "getNote", method: "GET", path: "/notes/{noteId}", params: [{ name: "noteId", in: "path" }], security: [["oidc"]], responses: { "200": "json", "404": "json" }, accept: "application/json" },
-  updateNote: { id: "updateNote", method: "PATCH", path: "/notes/{noteId}", params: [{ name: "noteId", in: "path" }], body: { required: true, media: [{ type: "application/merge-patch+json", kind: "json" }] }, security: [["oidc"]], responses: { "200": "json", "4XX": "json" }, accept: "application/json" },
-  deleteNote: { id: "deleteNote", method: "DELETE", path: "/notes/{noteId}", params: [{ name: "noteId", in: "path" }], security: [["oidc"]], responses: { "204": "empty" } },
-  putAttachment: { id: "putAttachment", method: "PUT", path: "/notes/{noteId}/attachments/{name}", params: [{ name: "noteId", in: "path" }, { name: "name", in: "path" }], body: { required: true, media: [{ type: "application/octet-stream", kind: "binary" }] }, security: [["oidc"]], responses: { "201": "empty" } },
-  openSharedNote: { id: "openSharedNote", method: "GET", path: "/share/{token}", params: [{ name: "token", in: "path" }], security: [["shareLink"]], responses: { "200": "json" }, accept: "application/json" },
-  exportAll: { id: "exportAll", method: "POST", path: "/admin/export", params: [], security: [["operators"]], responses: { "202": "empty" } },
-  getStatus: { id: "getStatus", method: "GET", path: "/status", params: [], security: [], responses: { "200": "text" }, accept: "text/plain" },
+  listNotes: { id: 'listNotes', method: 'GET', path: '/notes', params: [{ name: 'q', in: 'query' }, { name: 'pinned', in: 'query' }, { name: 'limit', in: 'query' }, { name: 'after', in: 'query' }], security: [['oidc']], responses: { '200': 'json' }, accept: 'application/json', pagination: { param: 'after', style: 'cursor', nextHeader: 'X-Next-Cursor', itemsPointer: '/notes' } },
+  createNote: { id: 'createNote', method: 'POST', path: '/notes', params: [], body: { required: true, media: [{ type: 'application/json', kind: 'json' }, { type: 'application/x-www-form-urlencoded', kind: 'form' }] }, security: [['oidc']], responses: { '201': 'json', '422': 'json' }, accept: 'application/json' },
+  getNote: { id: 'getNote', method: 'GET', path: '/notes/{noteId}', params: [{ name: 'noteId', in: 'path' }], security: [['oidc']], responses: { '200': 'json', '404': 'json' }, accept: 'application/json' },
+  updateNote: { id: 'updateNote', method: 'PATCH', path: '/notes/{noteId}', params: [{ name: 'noteId', in: 'path' }], body: { required: true, media: [{ type: 'application/merge-patch+json', kind: 'json' }] }, security: [['oidc']], responses: { '200': 'json', '4XX': 'json' }, accept: 'application/json' },
+  deleteNote: { id: 'deleteNote', method: 'DELETE', path: '/notes/{noteId}', params: [{ name: 'noteId', in: 'path' }], security: [['oidc']], responses: { '204': 'empty' } },
+  putAttachment: { id: 'putAttachment', method: 'PUT', path: '/notes/{noteId}/attachments/{name}', params: [{ name: 'noteId', in: 'path' }, { name: 'name', in: 'path' }], body: { required: true, media: [{ type: 'application/octet-stream', kind: 'binary' }] }, security: [['oidc']], responses: { '201': 'empty' } },
+  openSharedNote: { id: 'openSharedNote', method: 'GET', path: '/share/{token}', params: [{ name: 'token', in: 'path' }], security: [['shareLink']], responses: { '200': 'json' }, accept: 'application/json' },
+  exportAll: { id: 'exportAll', method: 'POST', path: '/admin/export', params: [], security: [['operators']], responses: { '202': 'empty' } },
+  getStatus: { id: 'getStatus', method: 'GET', path: '/status', params: [], security: [], responses: { '200': 'text' }, accept: 'text/plain' },
 } satisfies Record<string, OperationSpec>;
 
 /** Parameters of `listNotes`. */
 export type ListNotesParams = {
-  /**
-   * Full-text filter.
-   */
+  /** Full-text filter. */
   readonly q?: string;
   readonly pinned?: boolean;
   readonly limit?: number;
@@ -78,10 +64,8 @@ export type ListNotesResult = ListNotesSuccess | Failure<ListNotesError>;
 /** Parameters of `createNote`. */
 export type CreateNoteParams = {
   readonly body: T.NoteInput;
-  /**
-   * The body's media type; default `application/json`.
-   */
-  readonly contentType?: "application/json" | "application/x-www-form-urlencoded";
+  /** The body's media type; default `application/json`. */
+  readonly contentType?: 'application/json' | 'application/x-www-form-urlencoded';
 };
 export type CreateNoteSuccess = Success<201, T.Note>;
 export type CreateNoteError = ApiError<422, T.Problem> | ApiError<Exclude<ErrorStatus, 422>, unknown>;
@@ -256,7 +240,7 @@ export class NotesClient {
      *
      * Yields the items of each page in turn, fetching the next page when needed.
      */
-    listNotes: (params?: ListNotesParams, options?: CallOptions): AsyncGenerator<ItemsAt<ListNotesSuccess['data'], ["notes"]>, void, undefined> =>
-      paginate<ItemsAt<ListNotesSuccess['data'], ["notes"]>>(operations.listNotes.pagination, "after", params ?? {}, (page) => orThrow(send(this.#context, operations.listNotes, page, options))),
+    listNotes: (params?: ListNotesParams, options?: CallOptions): AsyncGenerator<ItemsAt<ListNotesSuccess['data'], ['notes']>, void, undefined> =>
+      paginate<ItemsAt<ListNotesSuccess['data'], ['notes']>>(operations.listNotes.pagination, 'after', params ?? {}, (page) => orThrow(send(this.#context, operations.listNotes, page, options))),
   } as const;
 }

@@ -44,7 +44,7 @@ export type ListProductsResponse = {
   readonly status: 400;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 
@@ -79,13 +79,13 @@ export type CreateProductResponse = {
   readonly status: 400;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 } | {
   readonly status: 403;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 
@@ -119,7 +119,7 @@ export type GetProductResponse = {
   readonly status: 404;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 

@@ -69,19 +69,19 @@ export type PlaceOrderResponse = {
   readonly status: 400;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 } | {
   readonly status: 409;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 } | {
   readonly status: runtime.Status5XX;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 
@@ -115,13 +115,13 @@ export type GetOrderResponse = {
   readonly status: 404;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 } | {
   readonly status: Exclude<runtime.StatusCode, 200 | 404>;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 
@@ -153,7 +153,7 @@ export type CancelOrderResponse = {
   readonly status: 409;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 

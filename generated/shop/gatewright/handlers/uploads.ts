@@ -37,7 +37,7 @@ export type UploadProductImageResponse = {
   readonly status: 413;
   readonly headers?: runtime.ExtraHeaders;
   readonly contentType?: 'application/json';
-  readonly body: schemas.Error;
+  readonly body: schemas.Error2;
   readonly cookies?: readonly string[];
 };
 

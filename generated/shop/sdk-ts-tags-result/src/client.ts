@@ -8,9 +8,7 @@ import { executeApiUrl } from './runtime/servers.js';
 import { signRequest } from './runtime/sigv4.js';
 import type * as T from './types.js';
 
-/**
- * Credentials, per security scheme of the spec. Give the ones the operations you call need.
- */
+/** Credentials, per security scheme of the spec. Give the ones the operations you call need. */
 export interface ShopApiAuth {
   /**
    * Partner API key from a usage plan.
@@ -27,7 +25,7 @@ export interface ShopApiAuth {
   /**
    * A partner's signed token, checked by our authorizer.
    *
-   * Checked by a Lambda authorizer; sent as given in the header `Authorization`.
+   * Checked by a Lambda authorizer; sent in the header `Authorization` as given.
    */
   readonly partnerAuth?: Credential;
   /**
@@ -40,41 +38,37 @@ export interface ShopApiAuth {
 
 export type ShopApiClientOptions = ClientOptions<ShopApiAuth>;
 
-const schemes: Readonly<Record<string, SchemeSpec>> = { partnerKey: { type: "apiKey", header: "x-api-key" }, shopperPool: { type: "bearer", header: "Authorization" }, partnerAuth: { type: "credential", sources: [{ in: "header", name: "Authorization" }] }, internalIam: { type: "iam" } };
+const schemes: Readonly<Record<string, SchemeSpec>> = { partnerKey: { type: 'apiKey', header: 'x-api-key' }, shopperPool: { type: 'bearer', header: 'Authorization' }, partnerAuth: { type: 'credential', sources: [{ in: 'header', name: 'Authorization' }] }, internalIam: { type: 'iam' } };
 
-/**
- * The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`.
- */
-export const servers = [{ url: "https://api.shop.example.com/{basePath}", defaults: { basePath: "v1" } }] as const;
+/** The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`. */
+export const servers = [{ url: 'https://api.shop.example.com/{basePath}', defaults: { basePath: 'v1' } }] as const;
 
-const defaultBaseUrl: string | undefined = "https://api.shop.example.com/v1";
+const defaultBaseUrl: string | undefined = 'https://api.shop.example.com/v1';
 
 /** The stages the spec deploys. */
-export const stages = ["prod", "staging"] as const;
+export const stages = ['prod', 'staging'] as const;
 
-/**
- * The `execute-api` base URL of one of the API's stages.
- */
+/** The `execute-api` base URL of one of the API's stages. */
 export function stageUrl(apiId: string, region: string, stage: (typeof stages)[number]): string {
   return executeApiUrl({ apiId, region, stage });
 }
 
 /** The base URL on the custom domain. */
-export const customDomainUrl = "https://api.shop.example.com/v1";
+export const customDomainUrl = 'https://api.shop.example.com/v1';
 
 const operations = {
-  getHealth: { id: "getHealth", method: "GET", path: "/health", params: [], security: [], responses: { "200": "json" }, accept: "application/json" },
-  listProducts: { id: "listProducts", method: "GET", path: "/products", params: [{ name: "category", in: "query" }, { name: "cursor", in: "query" }, { name: "limit", in: "query" }, { name: "tags", in: "query", explode: false }], security: [["partnerKey"]], responses: { "200": "json", "400": "json" }, accept: "application/json", pagination: { param: "cursor", style: "cursor", nextPointer: "/nextCursor", itemsPointer: "/items" } },
-  createProduct: { id: "createProduct", method: "POST", path: "/products", params: [], body: { required: true, media: [{ type: "application/json", kind: "json" }] }, security: [["shopperPool"]], responses: { "201": "json", "400": "json", "403": "json" }, accept: "application/json" },
-  getProduct: { id: "getProduct", method: "GET", path: "/products/{productId}", params: [{ name: "productId", in: "path" }], security: [["partnerKey"]], responses: { "200": "json", "404": "json" }, accept: "application/json" },
-  uploadProductImage: { id: "uploadProductImage", method: "PUT", path: "/products/{productId}/image", params: [{ name: "productId", in: "path" }], body: { required: true, media: [{ type: "image/png", kind: "binary" }, { type: "image/jpeg", kind: "binary" }] }, security: [["shopperPool"]], responses: { "204": "empty", "413": "json" }, accept: "application/json" },
-  getProductImage: { id: "getProductImage", method: "GET", path: "/products/{productId}/image", params: [{ name: "productId", in: "path" }], security: [["partnerKey"]], responses: { "200": "binary", "404": "json" }, accept: "image/png, application/json" },
-  listOrders: { id: "listOrders", method: "GET", path: "/orders", params: [{ name: "status", in: "query" }, { name: "placedAfter", in: "query" }, { name: "page", in: "query" }], security: [["shopperPool"]], responses: { "200": "json" }, accept: "application/json", pagination: { param: "page", style: "page", itemsPointer: "/orders" } },
-  placeOrder: { id: "placeOrder", method: "POST", path: "/orders", params: [{ name: "Idempotency-Key", in: "header" }], body: { required: true, media: [{ type: "application/json", kind: "json" }] }, security: [["shopperPool"]], responses: { "201": "json", "400": "json", "409": "json", "5XX": "json" }, accept: "application/json" },
-  getOrder: { id: "getOrder", method: "GET", path: "/orders/{orderId}", params: [{ name: "orderId", in: "path" }], security: [["partnerAuth"]], responses: { "200": "json", "404": "json", default: "json" }, accept: "application/json" },
-  cancelOrder: { id: "cancelOrder", method: "DELETE", path: "/orders/{orderId}", params: [{ name: "orderId", in: "path" }], security: [["partnerAuth"]], responses: { "204": "empty", "409": "json" }, accept: "application/json" },
-  queueOrderEvent: { id: "queueOrderEvent", method: "POST", path: "/orders/{orderId}/events", params: [{ name: "orderId", in: "path" }], body: { required: true, media: [{ type: "application/json", kind: "json" }] }, security: [["internalIam"]], responses: { "202": "empty" } },
-  proxyInventory: { id: "proxyInventory", method: "ANY", path: "/inventory/{proxy+}", params: [{ name: "proxy", in: "path", greedy: true }], security: [["internalIam"]], responses: { default: "empty" } },
+  getHealth: { id: 'getHealth', method: 'GET', path: '/health', params: [], security: [], responses: { '200': 'json' }, accept: 'application/json' },
+  listProducts: { id: 'listProducts', method: 'GET', path: '/products', params: [{ name: 'category', in: 'query' }, { name: 'cursor', in: 'query' }, { name: 'limit', in: 'query' }, { name: 'tags', in: 'query', explode: false }], security: [['partnerKey']], responses: { '200': 'json', '400': 'json' }, accept: 'application/json', pagination: { param: 'cursor', style: 'cursor', nextPointer: '/nextCursor', itemsPointer: '/items' } },
+  createProduct: { id: 'createProduct', method: 'POST', path: '/products', params: [], body: { required: true, media: [{ type: 'application/json', kind: 'json' }] }, security: [['shopperPool']], responses: { '201': 'json', '400': 'json', '403': 'json' }, accept: 'application/json' },
+  getProduct: { id: 'getProduct', method: 'GET', path: '/products/{productId}', params: [{ name: 'productId', in: 'path' }], security: [['partnerKey']], responses: { '200': 'json', '404': 'json' }, accept: 'application/json' },
+  uploadProductImage: { id: 'uploadProductImage', method: 'PUT', path: '/products/{productId}/image', params: [{ name: 'productId', in: 'path' }], body: { required: true, media: [{ type: 'image/png', kind: 'binary' }, { type: 'image/jpeg', kind: 'binary' }] }, security: [['shopperPool']], responses: { '204': 'empty', '413': 'json' }, accept: 'application/json' },
+  getProductImage: { id: 'getProductImage', method: 'GET', path: '/products/{productId}/image', params: [{ name: 'productId', in: 'path' }], security: [['partnerKey']], responses: { '200': 'binary', '404': 'json' }, accept: 'image/png, application/json' },
+  listOrders: { id: 'listOrders', method: 'GET', path: '/orders', params: [{ name: 'status', in: 'query' }, { name: 'placedAfter', in: 'query' }, { name: 'page', in: 'query' }], security: [['shopperPool']], responses: { '200': 'json' }, accept: 'application/json', pagination: { param: 'page', style: 'page', itemsPointer: '/orders' } },
+  placeOrder: { id: 'placeOrder', method: 'POST', path: '/orders', params: [{ name: 'Idempotency-Key', in: 'header' }], body: { required: true, media: [{ type: 'application/json', kind: 'json' }] }, security: [['shopperPool']], responses: { '201': 'json', '400': 'json', '409': 'json', '5XX': 'json' }, accept: 'application/json' },
+  getOrder: { id: 'getOrder', method: 'GET', path: '/orders/{orderId}', params: [{ name: 'orderId', in: 'path' }], security: [['partnerAuth']], responses: { '200': 'json', '404': 'json', default: 'json' }, accept: 'application/json' },
+  cancelOrder: { id: 'cancelOrder', method: 'DELETE', path: '/orders/{orderId}', params: [{ name: 'orderId', in: 'path' }], security: [['partnerAuth']], responses: { '204': 'empty', '409': 'json' }, accept: 'application/json' },
+  queueOrderEvent: { id: 'queueOrderEvent', method: 'POST', path: '/orders/{orderId}/events', params: [{ name: 'orderId', in: 'path' }], body: { required: true, media: [{ type: 'application/json', kind: 'json' }] }, security: [['internalIam']], responses: { '202': 'empty' } },
+  proxyInventory: { id: 'proxyInventory', method: 'ANY', path: '/inventory/{proxy+}', params: [{ name: 'proxy', in: 'path', greedy: true }], security: [['internalIam']], responses: { default: 'empty' } },
 } satisfies Record<string, OperationSpec>;
 
 /** Parameters of `getHealth`. */
@@ -88,15 +82,13 @@ export type GetHealthResult = GetHealthSuccess | Failure<GetHealthError>;
 /** Parameters of `listProducts`. */
 export type ListProductsParams = {
   readonly category?: T.CategoryRequest;
-  /**
-   * Opaque cursor from the previous page.
-   */
+  /** Opaque cursor from the previous page. */
   readonly cursor?: string;
   readonly limit?: number;
   readonly tags?: string[];
 };
 export type ListProductsSuccess = Success<200, T.ProductPage>;
-export type ListProductsError = ApiError<400, T.Error> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
+export type ListProductsError = ApiError<400, T.Error2> | ApiError<Exclude<ErrorStatus, 400>, unknown>;
 export type ListProductsResult = ListProductsSuccess | Failure<ListProductsError>;
 
 /** Parameters of `createProduct`. */
@@ -104,7 +96,7 @@ export type CreateProductParams = {
   readonly body: T.NewProductRequest;
 };
 export type CreateProductSuccess = Success<201, T.Product>;
-export type CreateProductError = ApiError<400, T.Error> | ApiError<403, T.Error> | ApiError<Exclude<ErrorStatus, 400 | 403>, unknown>;
+export type CreateProductError = ApiError<400, T.Error2> | ApiError<403, T.Error2> | ApiError<Exclude<ErrorStatus, 400 | 403>, unknown>;
 export type CreateProductResult = CreateProductSuccess | Failure<CreateProductError>;
 
 /** Parameters of `getProduct`. */
@@ -112,20 +104,18 @@ export type GetProductParams = {
   readonly productId: string;
 };
 export type GetProductSuccess = Success<200, T.Product>;
-export type GetProductError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetProductError = ApiError<404, T.Error2> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetProductResult = GetProductSuccess | Failure<GetProductError>;
 
 /** Parameters of `uploadProductImage`. */
 export type UploadProductImageParams = {
   readonly productId: string;
   readonly body: BinaryBody;
-  /**
-   * The body's media type; default `image/png`.
-   */
-  readonly contentType?: "image/png" | "image/jpeg";
+  /** The body's media type; default `image/png`. */
+  readonly contentType?: 'image/png' | 'image/jpeg';
 };
 export type UploadProductImageSuccess = Success<204, undefined>;
-export type UploadProductImageError = ApiError<413, T.Error> | ApiError<Exclude<ErrorStatus, 413>, unknown>;
+export type UploadProductImageError = ApiError<413, T.Error2> | ApiError<Exclude<ErrorStatus, 413>, unknown>;
 export type UploadProductImageResult = UploadProductImageSuccess | Failure<UploadProductImageError>;
 
 /** Parameters of `getProductImage`. */
@@ -133,7 +123,7 @@ export type GetProductImageParams = {
   readonly productId: string;
 };
 export type GetProductImageSuccess = Success<200, Blob>;
-export type GetProductImageError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
+export type GetProductImageError = ApiError<404, T.Error2> | ApiError<Exclude<ErrorStatus, 404>, unknown>;
 export type GetProductImageResult = GetProductImageSuccess | Failure<GetProductImageError>;
 
 /** Parameters of `listOrders`. */
@@ -150,14 +140,12 @@ export type ListOrdersResult = ListOrdersSuccess | Failure<ListOrdersError>;
 
 /** Parameters of `placeOrder`. */
 export type PlaceOrderParams = {
-  /**
-   * Replays with the same key return the first order.
-   */
-  readonly "Idempotency-Key": string;
+  /** Replays with the same key return the first order. */
+  readonly 'Idempotency-Key': string;
   readonly body: T.NewOrderRequest;
 };
 export type PlaceOrderSuccess = Success<201, T.Order>;
-export type PlaceOrderError = ApiError<400, T.Error> | ApiError<409, T.Error> | ApiError<ServerErrorStatus, T.Error> | ApiError<Exclude<ErrorStatus, 400 | 409 | ServerErrorStatus>, unknown>;
+export type PlaceOrderError = ApiError<400, T.Error2> | ApiError<409, T.Error2> | ApiError<ServerErrorStatus, T.Error2> | ApiError<Exclude<ErrorStatus, 400 | 409 | ServerErrorStatus>, unknown>;
 export type PlaceOrderResult = PlaceOrderSuccess | Failure<PlaceOrderError>;
 
 /** Parameters of `getOrder`. */
@@ -165,7 +153,7 @@ export type GetOrderParams = {
   readonly orderId: string;
 };
 export type GetOrderSuccess = Success<200, T.Order>;
-export type GetOrderError = ApiError<404, T.Error> | ApiError<Exclude<ErrorStatus, 404>, T.Error>;
+export type GetOrderError = ApiError<404, T.Error2> | ApiError<Exclude<ErrorStatus, 404>, T.Error2>;
 export type GetOrderResult = GetOrderSuccess | Failure<GetOrderError>;
 
 /** Parameters of `cancelOrder`. */
@@ -173,7 +161,7 @@ export type CancelOrderParams = {
   readonly orderId: string;
 };
 export type CancelOrderSuccess = Success<204, undefined>;
-export type CancelOrderError = ApiError<409, T.Error> | ApiError<Exclude<ErrorStatus, 409>, unknown>;
+export type CancelOrderError = ApiError<409, T.Error2> | ApiError<Exclude<ErrorStatus, 409>, unknown>;
 export type CancelOrderResult = CancelOrderSuccess | Failure<CancelOrderError>;
 
 /** Parameters of `queueOrderEvent`. */
@@ -188,9 +176,7 @@ export type QueueOrderEventResult = QueueOrderEventSuccess | Failure<QueueOrderE
 /** Parameters of `proxyInventory`. */
 export type ProxyInventoryParams = {
   readonly proxy: string;
-  /**
-   * The route takes any method; default GET.
-   */
+  /** The route takes any method; default GET. */
   readonly method?: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
 };
 export type ProxyInventorySuccess = Success<SuccessStatus, undefined>;
@@ -213,7 +199,7 @@ export class ShopApiClient {
     this.#context = createContext(options, defaultBaseUrl, schemes, signRequest);
   }
 
-  /** Operations tagged "catalog". */
+  /** Operations tagged 'catalog'. */
   readonly catalog = {
     /**
      * List products, a page at a time.
@@ -244,7 +230,7 @@ export class ShopApiClient {
       send(this.#context, operations.getProduct, params, options) as Promise<GetProductResult>,
   } as const;
 
-  /** Operations tagged "orders". */
+  /** Operations tagged 'orders'. */
   readonly orders = {
     /**
      * The signed-in shopper's orders.
@@ -293,7 +279,7 @@ export class ShopApiClient {
       send(this.#context, operations.queueOrderEvent, params, options) as Promise<QueueOrderEventResult>,
   } as const;
 
-  /** Operations tagged "uploads". */
+  /** Operations tagged 'uploads'. */
   readonly uploads = {
     /**
      * Upload the product's image.
@@ -315,7 +301,7 @@ export class ShopApiClient {
       send(this.#context, operations.getProductImage, params, options) as Promise<GetProductImageResult>,
   } as const;
 
-  /** Operations tagged "ops". */
+  /** Operations tagged 'ops'. */
   readonly ops = {
     /**
      * Is the API up?
@@ -344,14 +330,14 @@ export class ShopApiClient {
      *
      * Yields the items of each page in turn, fetching the next page when needed.
      */
-    listProducts: (params?: ListProductsParams, options?: CallOptions): AsyncGenerator<ItemsAt<ListProductsSuccess['data'], ["items"]>, void, undefined> =>
-      paginate<ItemsAt<ListProductsSuccess['data'], ["items"]>>(operations.listProducts.pagination, "cursor", params ?? {}, (page) => orThrow(send(this.#context, operations.listProducts, page, options))),
+    listProducts: (params?: ListProductsParams, options?: CallOptions): AsyncGenerator<ItemsAt<ListProductsSuccess['data'], ['items']>, void, undefined> =>
+      paginate<ItemsAt<ListProductsSuccess['data'], ['items']>>(operations.listProducts.pagination, 'cursor', params ?? {}, (page) => orThrow(send(this.#context, operations.listProducts, page, options))),
     /**
      * The signed-in shopper's orders.
      *
      * Yields the items of each page in turn, fetching the next page when needed.
      */
-    listOrders: (params?: ListOrdersParams, options?: CallOptions): AsyncGenerator<ItemsAt<ListOrdersSuccess['data'], ["orders"]>, void, undefined> =>
-      paginate<ItemsAt<ListOrdersSuccess['data'], ["orders"]>>(operations.listOrders.pagination, "page", params ?? {}, (page) => orThrow(send(this.#context, operations.listOrders, page, options))),
+    listOrders: (params?: ListOrdersParams, options?: CallOptions): AsyncGenerator<ItemsAt<ListOrdersSuccess['data'], ['orders']>, void, undefined> =>
+      paginate<ItemsAt<ListOrdersSuccess['data'], ['orders']>>(operations.listOrders.pagination, 'page', params ?? {}, (page) => orThrow(send(this.#context, operations.listOrders, page, options))),
   } as const;
 }

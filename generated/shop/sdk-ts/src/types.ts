@@ -160,7 +160,7 @@ export interface OrderEventRequest {
   at?: string;
 }
 
-export interface Error {
+export interface Error2 {
   message: string;
   requestId?: string;
   details?: {

@@ -4,41 +4,33 @@ import { createContext, orThrow, send, type CallOptions, type ClientContext, typ
 import type { Credential, SchemeSpec } from './runtime/auth.js';
 import { executeApiUrl } from './runtime/servers.js';
 
-/**
- * Credentials, per security scheme of the spec. Give the ones the operations you call need.
- */
+/** Credentials, per security scheme of the spec. Give the ones the operations you call need. */
 export interface VaultAuth {
-  /**
-   * Checked by a Lambda authorizer; sent as given in the header `X-Vault-Token`.
-   */
+  /** Checked by a Lambda authorizer; sent in the header `X-Vault-Token` as given. */
   readonly vaultAuth?: Credential;
 }
 
 export type VaultClientOptions = ClientOptions<VaultAuth> & { readonly baseUrl: string };
 
-const schemes: Readonly<Record<string, SchemeSpec>> = { vaultAuth: { type: "credential", sources: [{ in: "header", name: "X-Vault-Token" }] } };
+const schemes: Readonly<Record<string, SchemeSpec>> = { vaultAuth: { type: 'credential', sources: [{ in: 'header', name: 'X-Vault-Token' }] } };
 
-/**
- * The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`.
- */
+/** The spec's servers; fill their variables with `serverUrl(server.url, server.defaults, values)`. */
 export const servers = [] as const;
 
 const defaultBaseUrl: string | undefined = undefined;
 
 /** The stages the spec deploys. */
-export const stages = ["main"] as const;
+export const stages = ['main'] as const;
 
-/**
- * The `execute-api` base URL of one of the API's stages.
- */
+/** The `execute-api` base URL of one of the API's stages. */
 export function stageUrl(apiId: string, region: string, stage: (typeof stages)[number]): string {
   return executeApiUrl({ apiId, region, stage });
 }
 
 const operations = {
-  readSecret: { id: "readSecret", method: "GET", path: "/secrets/{name}", params: [{ name: "name", in: "path" }], security: [["vaultAuth"]], responses: { "200": "empty" } },
-  writeSecret: { id: "writeSecret", method: "PUT", path: "/secrets/{name}", params: [{ name: "name", in: "path" }], security: [["vaultAuth"]], responses: { "204": "empty" } },
-  recordAudit: { id: "recordAudit", method: "POST", path: "/audit", params: [], security: [["vaultAuth"]], responses: { "200": "empty" } },
+  readSecret: { id: 'readSecret', method: 'GET', path: '/secrets/{name}', params: [{ name: 'name', in: 'path' }], security: [['vaultAuth']], responses: { '200': 'empty' } },
+  writeSecret: { id: 'writeSecret', method: 'PUT', path: '/secrets/{name}', params: [{ name: 'name', in: 'path' }], security: [['vaultAuth']], responses: { '204': 'empty' } },
+  recordAudit: { id: 'recordAudit', method: 'POST', path: '/audit', params: [], security: [['vaultAuth']], responses: { '200': 'empty' } },
 } satisfies Record<string, OperationSpec>;
 
 /** Parameters of `readSecret`. */
