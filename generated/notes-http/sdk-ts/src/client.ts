@@ -47,6 +47,9 @@ export function stageUrl(apiId: string, region: string, stage: (typeof stages)[n
   return executeApiUrl({ apiId, region, stage });
 }
 
+/** The base URL on the custom domain. */
+export const customDomainUrl = "https://notes.example.com/api";
+
 const operations = {
   listNotes: { id: "listNotes", method: "GET", path: "/notes", params: [{ name: "q", in: "query" }, { name: "pinned", in: "query" }, { name: "limit", in: "query" }, { name: "after", in: "query" }], security: [["oidc"]], responses: { "200": "json" }, accept: "application/json", pagination: { param: "after", style: "cursor", nextHeader: "X-Next-Cursor", itemsPointer: "/notes" } },
   createNote: { id: "createNote", method: "POST", path: "/notes", params: [], body: { required: true, media: [{ type: "application/json", kind: "json" }, { type: "application/x-www-form-urlencoded", kind: "form" }] }, security: [["oidc"]], responses: { "201": "json", "422": "json" }, accept: "application/json" },
