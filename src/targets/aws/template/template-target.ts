@@ -57,7 +57,7 @@ const units: readonly ((ctx: UnitContext) => void)[] = [
   addLogs,
   (ctx) => (ctx.api.kind === 'rest' ? addRestApi(ctx) : ctx.api.kind === 'http' ? addHttpApi(ctx) : addWebSocketApi(ctx)),
   addPermissions,
-  (ctx) => (ctx.api.kind === 'rest' ? addUsagePlans(ctx) : undefined),
+  (ctx) => (ctx.api.kind !== 'http' ? addUsagePlans(ctx) : undefined),
   addDomain,
   addAlarms,
   addDashboard,
