@@ -2,6 +2,13 @@
 export { compile, compileSpec, type CompileOptions, type CompileResult, type CompileToFolderResult } from './compile.js';
 export { generateSdk, generateSdkFiles, type SdkGenerateOptions } from './sdk.js';
 export { lint, type LintOptions, type LintResult } from './lint.js';
+export { findLintConfig, loadLintConfig, type LintConfig } from './lint/config.js';
+export { rules as lintRules } from './lint/rules/index.js';
+export type { LintRule, RuleFamily } from './lint/rule.js';
+export { presets, type PresetName } from './lint/presets.js';
+export { diff, type DiffOptions, type DiffResult, type DiffSide } from './diff.js';
+export { changeKinds, type ChangeKind } from './diff/changes.js';
+export type { Change } from './diff/diff-api.js';
 export { loadSpec, type LoadOptions, type LoadedSpec } from './load/load-spec.js';
 export { buildApi } from './frontend/build-api.js';
 export { formatReports, reportFormats, type Report, type ReportFormat } from './diagnostics/reporters/index.js';

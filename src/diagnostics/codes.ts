@@ -67,6 +67,9 @@ export const codes = {
   // SDK
   'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
   'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
+  // handlers back end
+  'handler-binary-media-type': { severity: 'warning', summary: 'A Lambda handler of a REST API takes or returns bytes of a media type missing from `binaryMediaTypes`.' },
+  'handler-pattern-unsupported': { severity: 'warning', summary: 'A `pattern` is not a JavaScript regular expression; the handler glue does not check it.' },
   // gatewright dev: the local gateway
   'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder or is not a JWKS.' },
   'dev-handler-unavailable': { severity: 'warning', summary: 'A handler has no Lambda entry point (or it exports no `handler`); its routes answer as a failing integration.' },

@@ -1,4 +1,5 @@
 import type { Artifact, Target, TargetOptions } from './target.js';
+import { handlersTarget } from './handlers/handlers-target.js';
 import { irTarget } from './ir/ir-target.js';
 import { apiGatewayOpenApiTarget, buildApiGatewayDocument } from './apigw-openapi/index.js';
 import { templateTarget } from './aws/template/template-target.js';
@@ -15,13 +16,15 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
       return [templateTarget((api, refs, report) => buildApiGatewayDocument(api, refs, report) ?? {}) as Target];
     case 'openapi':
       return [apiGatewayOpenApiTarget as Target];
+    case 'handlers':
+      return [handlersTarget as Target];
     default:
       return [];
   }
 }
 
 /** Artifacts that have a back end today, in the order their files are produced. */
-export const availableArtifacts: readonly Artifact[] = ['ir', 'template', 'openapi'];
+export const availableArtifacts: readonly Artifact[] = ['ir', 'template', 'openapi', 'handlers'];
 
 /** What `compile` emits when `--emit` is not given. */
 export const defaultArtifacts: readonly Artifact[] = availableArtifacts.filter((a) => a !== 'ir').length > 0 ? availableArtifacts.filter((a) => a !== 'ir') : ['ir'];

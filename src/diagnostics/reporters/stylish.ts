@@ -47,15 +47,16 @@ function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<ty
   const first = Math.max(1, span.start.line - 1);
   const last = span.start.line;
   const width = String(last).length;
-  // Minified specs put everything on one line: show the part around the problem.
+  // Minified specs put everything on one line: show the part around the problem. Tabs are
+  // replaced after clipping, so a thousand problems on a 2 MB line do not copy it each time.
   const windowStart = Math.max(0, span.start.column - 1 - frameWidth / 2);
   const clip = (text: string): string => {
-    const slice = text.slice(windowStart, windowStart + frameWidth);
+    const slice = text.slice(windowStart, windowStart + frameWidth).replace(/\t/g, ' ');
     return (windowStart > 0 ? '…' : '') + slice + (windowStart + frameWidth < text.length ? '…' : '');
   };
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const text = report.sources.lineText(file, line).replace(/\t/g, ' ');
+    const text = report.sources.lineText(file, line);
     out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clip(text)}`);
   }
   const lineText = report.sources.lineText(file, span.start.line);

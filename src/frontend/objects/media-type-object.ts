@@ -1,5 +1,6 @@
 import type { Header, MediaTypeContent, ParameterStyle, PropertyEncoding } from '../../ir/types.js';
 import { booleanAt, child, entries, expectObject, isObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
+import { readExamples } from './example-object.js';
 import { readHeaders } from './header-object.js';
 
 const styles = new Set<ParameterStyle>(['matrix', 'label', 'form', 'simple', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
@@ -18,6 +19,7 @@ export function readContent(ctx: BuildContext, node: Node): MediaTypeContent[] {
       mediaType,
       ...optional('schema', schemaNode.value === undefined ? undefined : ctx.schemas.convert(schemaNode)),
       ...optional('encoding', encoding),
+      ...optional('examples', readExamples(ctx, mediaTypeNode)),
       origin: mediaTypeNode.origin,
     });
   }
