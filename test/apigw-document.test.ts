@@ -322,7 +322,24 @@ components:
   ],
   [
     'HTTP API Lambda integrations use payload format 2.0',
-    { given: http(`paths: {/a: {get: {${ok}}}}`), want: [['/paths/~1a/get/x-amazon-apigateway-integration/payloadFormatVersion', '2.0']] },
+    { given: http(`paths: {/a: {get: {${ok}}}}`), want: [['/components/x-amazon-apigateway-integrations/main/payloadFormatVersion', '2.0']] },
+  ],
+  [
+    'HTTP API routes share one integration per distinct integration (an HTTP API holds 300 integrations)',
+    {
+      given: http(`paths:
+  /a: {get: {${ok}}, post: {${ok}}}
+  /b: {get: {x-gateway: {lambda: {handler: other}}, ${ok}}}
+  /c: {get: {operationId: proxied, x-gateway: {http: {uri: 'https://example.com/c'}}, ${ok}}}`),
+      want: [
+        ['/paths/~1a/get/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/main' }],
+        ['/paths/~1a/post/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/main' }],
+        ['/paths/~1b/get/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/other' }],
+        ['/paths/~1c/get/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/proxied' }],
+        ['/components/x-amazon-apigateway-integrations/proxied/uri', 'https://example.com/c'],
+        ['/components/x-amazon-apigateway-integrations/other/uri', 'arn:aws:apigateway:{{region}}:lambda:path/2015-03-31/functions/{{function:other}}/invocations'],
+      ],
+    },
   ],
   [
     'cache key parameters, with the method parameters they need',
@@ -575,7 +592,7 @@ components:
       want: [
         ['/paths/~1a~1{id}/post/parameters', [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]],
         ['/paths/~1a~1{id}/post/requestBody', undefined],
-        ['/components', undefined],
+        ['/components/schemas', undefined],
       ],
     },
   ],
@@ -693,6 +710,25 @@ ${names.map((n) => `    ${n}: {type: apiKey, in: header, name: X-${n}, x-gateway
     // The root resource counts too: 299 paths make 300 resources, 300 make 301.
     expect(documentOf(rest(`paths:\n${paths(299)}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded')).toEqual([]);
     expect(documentOf(rest(`paths:\n${paths(300)}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message)).toEqual([expect.stringContaining('301 resources')]);
+  });
+
+  test('the resource warning says how to split, and names the parts too large to split by first segment', () => {
+    const paths = Array.from({ length: 320 }, (_, i) => `  /${i < 310 ? 'big' : 'small'}/r${i}: {get: {${ok}}}`).join('\n');
+    const [message] = documentOf(rest(`paths:\n${paths}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message);
+    expect(message).toMatch(/Resources per API/);
+    expect(message).toMatch(/\/big: 311, \/small: 11; \/big alone is over the quota/);
+  });
+
+  const httpRoutes = (n: number, integration: (i: number) => string): string =>
+    http(`paths:\n${Array.from({ length: n }, (_, i) => `  /r${i}: {get: {operationId: r${i}, x-gateway: {${integration(i)}}, ${ok}}}`).join('\n')}`);
+  const limits = (spec: string): string[] => documentOf(spec).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message);
+
+  test.each([
+    ['301 routes of one handler: the route quota (raisable), one shared integration', { given: httpRoutes(301, () => 'lambda: {handler: main}'), want: [expect.stringContaining('301 routes')] }],
+    ['300 routes to 300 backends: within both quotas', { given: httpRoutes(300, (i) => `http: {uri: 'https://example.com/${i}'}`), want: [] }],
+    ['301 routes to 301 backends: both quotas, the integrations one not raisable', { given: httpRoutes(301, (i) => `http: {uri: 'https://example.com/${i}'}`), want: [expect.stringContaining('301 routes'), expect.stringMatching(/301 distinct integrations.*does not raise/)] }],
+  ])('HTTP APIs: %s', (_name, { given, want }) => {
+    expect(limits(given)).toEqual(want);
   });
 });
 
