@@ -692,6 +692,34 @@ test('a mock on an HTTP API is refused even when the IR holds one (the front end
   expect(at(document, '/paths/~1a/get/operationId')).toBe('getA');
 });
 
+describe('REST method responses hold concrete statuses only', () => {
+  // API Gateway's method responses are keyed by status code: it has no ranges, and its importer skips `default`.
+  const cases: [string, { given: string; want: string[] }][] = [
+    ['Lambda proxy: the concrete statuses; ranges and default stay in the spec (the proxy passes any status through)', { given: `{200: {description: ok}, 404: {description: gone}, 4XX: {description: bad}, 5XX: {description: down}, default: {description: other}}`, want: ['200', '404'] }],
+    ['Lambda proxy with ranges only: the default OpenAPI needs, which the import skips', { given: `{2XX: {description: fine}, 5XX: {description: down}}`, want: ['default'] }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const { document } = documentOf(rest(`paths: {/a: {get: {responses: ${given}}}}`));
+    expect(Object.keys(at(document, '/paths/~1a/get/responses') as object)).toEqual(want);
+  });
+
+  test('a non-proxy HTTP integration maps each backend status to one method response, and never an error to a success', () => {
+    const { document } = documentOf(
+      rest(`paths: {/a: {get: {x-gateway: {http: {uri: 'https://example.com/a', proxy: false}}, responses: {200: {description: ok}, 404: {description: gone}, 409: {description: clash}, 5XX: {description: down}}}}}`),
+    );
+    const integration = at(document, '/paths/~1a/get/x-amazon-apigateway-integration/responses') as Record<string, { statusCode: string }>;
+    const methodResponses = Object.keys(at(document, '/paths/~1a/get/responses') as object);
+    // What API Gateway answers for a backend status: the one response whose pattern matches it, else default.
+    const answer = (backend: number): string[] => {
+      const matching = Object.entries(integration).filter(([pattern]) => pattern !== 'default' && new RegExp(`^(?:${pattern})$`).test(String(backend)));
+      return (matching.length > 0 ? matching : [['default', integration['default']!] as const]).map(([, r]) => r.statusCode);
+    };
+    const table: [number, string][] = [[200, '200'], [204, '200'], [302, '200'], [403, '400'], [404, '404'], [409, '409'], [500, '502'], [503, '502']];
+    expect(table.map(([backend]) => answer(backend))).toEqual(table.map(([, status]) => [status]));
+    for (const { statusCode } of Object.values(integration)) expect(methodResponses).toContain(statusCode);
+  });
+});
+
 describe('API Gateway quotas', () => {
   test('more authorizers than an API may have', () => {
     const names = Array.from({ length: 11 }, (_, i) => `auth${i}`);
