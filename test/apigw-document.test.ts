@@ -681,6 +681,15 @@ describe('problems the API Gateway document reports', () => {
   });
 });
 
+test('REST CORS: an HTTP proxy route is told its backend must send the CORS headers; a Lambda proxy route is not (the handler glue adds them)', () => {
+  const { diagnostics } = documentOf(
+    rest(`paths: {/a: {get: {x-gateway: {http: {uri: 'https://example.com/a'}}, ${ok}}}, /b: {get: {${ok}}}}`, "  cors: {origins: ['https://app.example.com']}"),
+  );
+  const limited = diagnostics.filter((d) => d.code === 'apigw-cors-limited');
+  expect(limited.map((d) => [d.severity, d.origin?.pointer])).toEqual([['info', '/paths/~1a/get/x-gateway/http']]);
+  expect(limited[0]?.message).toMatch(/backend must send Access-Control-Allow-Origin/);
+});
+
 test('a mock on an HTTP API is refused even when the IR holds one (the front end refuses it first)', () => {
   const api = apiOf(http(`paths: {/a: {get: {${ok}}}}`));
   const route = api.routes[0];
