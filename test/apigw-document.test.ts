@@ -701,6 +701,30 @@ test('a mock on an HTTP API is refused even when the IR holds one (the front end
   expect(at(document, '/paths/~1a/get/operationId')).toBe('getA');
 });
 
+describe('HTTP API AWS service integrations are first-class integrations', () => {
+  const route = (aws: string): string => http(`paths: {/e: {post: {operationId: emit, x-gateway: {aws: ${aws}}, ${ok}}}}`);
+  const cases: [string, { given: string; want: Record<string, unknown> }][] = [
+    ['SQS SendMessage: the body is the message', { given: '{service: sqs, action: SendMessage, resource: "https://sqs.eu-west-1.amazonaws.com/1/q"}', want: { integrationSubtype: 'SQS-SendMessage', requestParameters: { QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/q', MessageBody: '$request.body' } } }],
+    ['EventBridge PutEvents: the body is the detail', { given: '{service: eventbridge, action: PutEvents, resource: {parameter: Bus}}', want: { integrationSubtype: 'EventBridge-PutEvents', requestParameters: { EventBusName: '{{parameter:Bus}}', Source: 'gatewright', DetailType: 'emit', Detail: '$request.body' } } }],
+    ['Kinesis PutRecord: partitioned by request', { given: '{service: kinesis, action: PutRecord, resource: s}', want: { integrationSubtype: 'Kinesis-PutRecord', requestParameters: { StreamName: 's', Data: '$request.body', PartitionKey: '$context.requestId' } } }],
+    ['Step Functions StartExecution: the body is the input', { given: '{service: stepfunctions, action: StartExecution, resource: "arn:aws:states:eu-west-1:1:stateMachine:m"}', want: { integrationSubtype: 'StepFunctions-StartExecution', requestParameters: { StateMachineArn: 'arn:aws:states:eu-west-1:1:stateMachine:m', Input: '$request.body' } } }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const { document, diagnostics } = documentOf(route(given));
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(at(document, '/components/x-amazon-apigateway-integrations/emit')).toEqual({ type: 'aws_proxy', ...want, credentials: '{{role:emit}}', payloadFormatVersion: '1.0', timeoutInMillis: 30000 });
+  });
+
+  test.each([
+    ['a service HTTP APIs have no first-class integration for', '{service: dynamodb, action: PutItem, resource: t}', /gatewright maps for sqs SendMessage/],
+    ['mapping templates, which first-class integrations do not take', "{service: sqs, action: SendMessage, resource: q, requestTemplates: {application/json: x}}", /take no requestTemplates/],
+  ])('refused: %s', (_name, given, message) => {
+    const found = documentOf(route(given)).diagnostics.filter((d) => d.code === 'apigw-integration-unsupported');
+    expect(found.map((d) => [d.severity, d.origin?.pointer])).toEqual([['error', '/paths/~1e/post/x-gateway/aws']]);
+    expect(found[0]?.message).toMatch(message);
+  });
+});
+
 describe('REST method responses hold concrete statuses only', () => {
   // API Gateway's method responses are keyed by status code: it has no ranges, and its importer skips `default`.
   const cases: [string, { given: string; want: string[] }][] = [

@@ -4,6 +4,7 @@ import { staticValue, velocityLiteralJson, type DocumentContext } from '../conte
 import type { JsonObject } from '../draft.js';
 import { gatewayParameterName, type RoutedMethod } from '../routed-methods.js';
 import { awsServiceIntegration } from './aws-service-integrations.js';
+import { firstClassIntegration } from './first-class-integrations.js';
 import { ensureResponse } from './methods.js';
 
 /** REST APIs: longer integration timeouts need a quota increase, and edge-optimized APIs cannot have one. */
@@ -32,7 +33,7 @@ function buildIntegration(ctx: DocumentContext, method: RoutedMethod, op: JsonOb
     case 'mock':
       return mockIntegration(ctx, integration, op);
     case 'aws':
-      if (ctx.api.kind !== 'rest') return undefined; // the front end reported it
+      if (ctx.api.kind === 'http') return firstClassIntegration(ctx, route, integration);
       return awsServiceIntegration(ctx, method, integration, op);
   }
 }
