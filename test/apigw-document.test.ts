@@ -323,7 +323,24 @@ components:
   ],
   [
     'HTTP API Lambda integrations use payload format 2.0',
-    { given: http(`paths: {/a: {get: {${ok}}}}`), want: [['/paths/~1a/get/x-amazon-apigateway-integration/payloadFormatVersion', '2.0']] },
+    { given: http(`paths: {/a: {get: {${ok}}}}`), want: [['/components/x-amazon-apigateway-integrations/main/payloadFormatVersion', '2.0']] },
+  ],
+  [
+    'HTTP API routes share one integration per distinct integration (an HTTP API holds 300 integrations)',
+    {
+      given: http(`paths:
+  /a: {get: {${ok}}, post: {${ok}}}
+  /b: {get: {x-gateway: {lambda: {handler: other}}, ${ok}}}
+  /c: {get: {operationId: proxied, x-gateway: {http: {uri: 'https://example.com/c'}}, ${ok}}}`),
+      want: [
+        ['/paths/~1a/get/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/main' }],
+        ['/paths/~1a/post/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/main' }],
+        ['/paths/~1b/get/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/other' }],
+        ['/paths/~1c/get/x-amazon-apigateway-integration', { $ref: '#/components/x-amazon-apigateway-integrations/proxied' }],
+        ['/components/x-amazon-apigateway-integrations/proxied/uri', 'https://example.com/c'],
+        ['/components/x-amazon-apigateway-integrations/other/uri', 'arn:aws:apigateway:{{region}}:lambda:path/2015-03-31/functions/{{function:other}}/invocations'],
+      ],
+    },
   ],
   [
     'cache key parameters, with the method parameters they need',
@@ -576,7 +593,7 @@ components:
       want: [
         ['/paths/~1a~1{id}/post/parameters', [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]],
         ['/paths/~1a~1{id}/post/requestBody', undefined],
-        ['/components', undefined],
+        ['/components/schemas', undefined],
       ],
     },
   ],
@@ -675,6 +692,15 @@ describe('problems the API Gateway document reports', () => {
   });
 });
 
+test('REST CORS: an HTTP proxy route is told its backend must send the CORS headers; a Lambda proxy route is not (the handler glue adds them)', () => {
+  const { diagnostics } = documentOf(
+    rest(`paths: {/a: {get: {x-gateway: {http: {uri: 'https://example.com/a'}}, ${ok}}}, /b: {get: {${ok}}}}`, "  cors: {origins: ['https://app.example.com']}"),
+  );
+  const limited = diagnostics.filter((d) => d.code === 'apigw-cors-limited');
+  expect(limited.map((d) => [d.severity, d.origin?.pointer])).toEqual([['info', '/paths/~1a/get/x-gateway/http']]);
+  expect(limited[0]?.message).toMatch(/backend must send Access-Control-Allow-Origin/);
+});
+
 test('a mock on an HTTP API is refused even when the IR holds one (the front end refuses it first)', () => {
   const api = apiOf(http(`paths: {/a: {get: {${ok}}}}`));
   const route = api.routes[0];
@@ -684,6 +710,58 @@ test('a mock on an HTTP API is refused even when the IR holds one (the front end
   expect(diagnostics.map((d) => [d.code, d.severity, d.origin?.pointer])).toEqual([['apigw-integration-unsupported', 'error', '/paths/~1a/get/x-gateway/mock']]);
   expect(at(document, '/paths/~1a/get/x-amazon-apigateway-integration')).toBeUndefined();
   expect(at(document, '/paths/~1a/get/operationId')).toBe('getA');
+});
+
+describe('HTTP API AWS service integrations are first-class integrations', () => {
+  const route = (aws: string): string => http(`paths: {/e: {post: {operationId: emit, x-gateway: {aws: ${aws}}, ${ok}}}}`);
+  const cases: [string, { given: string; want: Record<string, unknown> }][] = [
+    ['SQS SendMessage: the body is the message', { given: '{service: sqs, action: SendMessage, resource: "https://sqs.eu-west-1.amazonaws.com/1/q"}', want: { integrationSubtype: 'SQS-SendMessage', requestParameters: { QueueUrl: 'https://sqs.eu-west-1.amazonaws.com/1/q', MessageBody: '$request.body' } } }],
+    ['EventBridge PutEvents: the body is the detail', { given: '{service: eventbridge, action: PutEvents, resource: {parameter: Bus}}', want: { integrationSubtype: 'EventBridge-PutEvents', requestParameters: { EventBusName: '{{parameter:Bus}}', Source: 'gatewright', DetailType: 'emit', Detail: '$request.body' } } }],
+    ['Kinesis PutRecord: partitioned by request', { given: '{service: kinesis, action: PutRecord, resource: s}', want: { integrationSubtype: 'Kinesis-PutRecord', requestParameters: { StreamName: 's', Data: '$request.body', PartitionKey: '$context.requestId' } } }],
+    ['Step Functions StartExecution: the body is the input', { given: '{service: stepfunctions, action: StartExecution, resource: "arn:aws:states:eu-west-1:1:stateMachine:m"}', want: { integrationSubtype: 'StepFunctions-StartExecution', requestParameters: { StateMachineArn: 'arn:aws:states:eu-west-1:1:stateMachine:m', Input: '$request.body' } } }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const { document, diagnostics } = documentOf(route(given));
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(at(document, '/components/x-amazon-apigateway-integrations/emit')).toEqual({ type: 'aws_proxy', ...want, credentials: '{{role:emit}}', payloadFormatVersion: '1.0', timeoutInMillis: 30000 });
+  });
+
+  test.each([
+    ['a service HTTP APIs have no first-class integration for', '{service: dynamodb, action: PutItem, resource: t}', /gatewright maps for sqs SendMessage/],
+    ['mapping templates, which first-class integrations do not take', "{service: sqs, action: SendMessage, resource: q, requestTemplates: {application/json: x}}", /take no requestTemplates/],
+  ])('refused: %s', (_name, given, message) => {
+    const found = documentOf(route(given)).diagnostics.filter((d) => d.code === 'apigw-integration-unsupported');
+    expect(found.map((d) => [d.severity, d.origin?.pointer])).toEqual([['error', '/paths/~1e/post/x-gateway/aws']]);
+    expect(found[0]?.message).toMatch(message);
+  });
+});
+
+describe('REST method responses hold concrete statuses only', () => {
+  // API Gateway's method responses are keyed by status code: it has no ranges, and its importer skips `default`.
+  const cases: [string, { given: string; want: string[] }][] = [
+    ['Lambda proxy: the concrete statuses; ranges and default stay in the spec (the proxy passes any status through)', { given: `{200: {description: ok}, 404: {description: gone}, 4XX: {description: bad}, 5XX: {description: down}, default: {description: other}}`, want: ['200', '404'] }],
+    ['Lambda proxy with ranges only: the default OpenAPI needs, which the import skips', { given: `{2XX: {description: fine}, 5XX: {description: down}}`, want: ['default'] }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const { document } = documentOf(rest(`paths: {/a: {get: {responses: ${given}}}}`));
+    expect(Object.keys(at(document, '/paths/~1a/get/responses') as object)).toEqual(want);
+  });
+
+  test('a non-proxy HTTP integration maps each backend status to one method response, and never an error to a success', () => {
+    const { document } = documentOf(
+      rest(`paths: {/a: {get: {x-gateway: {http: {uri: 'https://example.com/a', proxy: false}}, responses: {200: {description: ok}, 404: {description: gone}, 409: {description: clash}, 5XX: {description: down}}}}}`),
+    );
+    const integration = at(document, '/paths/~1a/get/x-amazon-apigateway-integration/responses') as Record<string, { statusCode: string }>;
+    const methodResponses = Object.keys(at(document, '/paths/~1a/get/responses') as object);
+    // What API Gateway answers for a backend status: the one response whose pattern matches it, else default.
+    const answer = (backend: number): string[] => {
+      const matching = Object.entries(integration).filter(([pattern]) => pattern !== 'default' && new RegExp(`^(?:${pattern})$`).test(String(backend)));
+      return (matching.length > 0 ? matching : [['default', integration['default']!] as const]).map(([, r]) => r.statusCode);
+    };
+    const table: [number, string][] = [[200, '200'], [204, '200'], [302, '200'], [403, '400'], [404, '404'], [409, '409'], [500, '502'], [503, '502']];
+    expect(table.map(([backend]) => answer(backend))).toEqual(table.map(([, status]) => [status]));
+    for (const { statusCode } of Object.values(integration)) expect(methodResponses).toContain(statusCode);
+  });
 });
 
 describe('API Gateway quotas', () => {
@@ -704,6 +782,25 @@ ${names.map((n) => `    ${n}: {type: apiKey, in: header, name: X-${n}, x-gateway
     // The root resource counts too: 299 paths make 300 resources, 300 make 301.
     expect(documentOf(rest(`paths:\n${paths(299)}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded')).toEqual([]);
     expect(documentOf(rest(`paths:\n${paths(300)}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message)).toEqual([expect.stringContaining('301 resources')]);
+  });
+
+  test('the resource warning says how to split, and names the parts too large to split by first segment', () => {
+    const paths = Array.from({ length: 320 }, (_, i) => `  /${i < 310 ? 'big' : 'small'}/r${i}: {get: {${ok}}}`).join('\n');
+    const [message] = documentOf(rest(`paths:\n${paths}`)).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message);
+    expect(message).toMatch(/Resources per API/);
+    expect(message).toMatch(/\/big: 311, \/small: 11; \/big alone is over the quota/);
+  });
+
+  const httpRoutes = (n: number, integration: (i: number) => string): string =>
+    http(`paths:\n${Array.from({ length: n }, (_, i) => `  /r${i}: {get: {operationId: r${i}, x-gateway: {${integration(i)}}, ${ok}}}`).join('\n')}`);
+  const limits = (spec: string): string[] => documentOf(spec).diagnostics.filter((d) => d.code === 'apigw-limit-exceeded').map((d) => d.message);
+
+  test.each([
+    ['301 routes of one handler: the route quota (raisable), one shared integration', { given: httpRoutes(301, () => 'lambda: {handler: main}'), want: [expect.stringContaining('301 routes')] }],
+    ['300 routes to 300 backends: within both quotas', { given: httpRoutes(300, (i) => `http: {uri: 'https://example.com/${i}'}`), want: [] }],
+    ['301 routes to 301 backends: both quotas, the integrations one not raisable', { given: httpRoutes(301, (i) => `http: {uri: 'https://example.com/${i}'}`), want: [expect.stringContaining('301 routes'), expect.stringMatching(/301 distinct integrations.*does not raise/)] }],
+  ])('HTTP APIs: %s', (_name, { given, want }) => {
+    expect(limits(given)).toEqual(want);
   });
 });
 

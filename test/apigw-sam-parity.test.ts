@@ -159,7 +159,9 @@ components:
     expect(at(mine, '/components/securitySchemes/AWS_IAM')).toEqual(at(sam, '/components/securitySchemes/AWS_IAM'));
     expect(at(mine, '/paths/~1hello/put/security')).toEqual(at(sam, '/paths/~1hello/put/security'));
     const samIntegration = at(sam, '/paths/~1hello/get/x-amazon-apigateway-integration') as Record<string, unknown>;
-    const myIntegration = at(mine, '/paths/~1hello/get/x-amazon-apigateway-integration') as Record<string, unknown>;
+    // Routes share integrations from components (see shared-integrations.ts); SAM inlines them.
+    const shared = at(mine, '/paths/~1hello/get/x-amazon-apigateway-integration/$ref') as string;
+    const myIntegration = at(mine, shared.slice(1)) as Record<string, unknown>;
     for (const key of ['type', 'httpMethod', 'payloadFormatVersion']) expect(myIntegration[key], key).toEqual(samIntegration[key]);
     expect(invocationShape(myIntegration['uri'])).toBe(invocationShape(samIntegration['uri']));
   });

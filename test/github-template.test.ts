@@ -27,5 +27,12 @@ describe.each(['sam', 'cloudformation'] as const)('the GitHub REST API as a %s t
     expect(Object.keys(template.Resources).length).toBeLessThanOrEqual(stackResourceLimit);
     // One function serves every route, so it is granted the whole API rather than 1,200 permissions.
     expect(result.diagnostics.map((d) => d.code)).toContain('template-permission-widened');
+    // The document moves to its own file, included so its intrinsics still resolve...
+    expect(result.files.map((f) => f.path).sort()).toEqual(['api-definition.json', 'template.yaml']);
+    expect(template.Resources['Api']?.Properties?.[target === 'sam' ? 'DefinitionBody' : 'Body']).toEqual({ 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 'api-definition.json' } } });
+    // ...but the API is too large for one REST API and one stack, and the warnings say what to do.
+    const said = (code: string): string => result.diagnostics.filter((d) => d.code === code).map((d) => d.message).join('\n');
+    expect(said('apigw-limit-exceeded')).toMatch(/a REST API holds 300 .*split the spec into several APIs of at most 300 resources each/);
+    expect(said('template-too-large')).toMatch(/CloudFormation will refuse this stack.*split the spec into at least \d+ APIs/);
   });
 });

@@ -131,6 +131,17 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'HTTP API regional custom domain with a base path',
+    {
+      reference: 'http_api_with_custom_domains_regional',
+      spec: () => specWith('http', { stages: { Prod: {} }, domain: { name: 'api.example.com', certificateArn: { parameter: 'MyDomainCert' }, basePath: 'get', hostedZoneId: { parameter: 'HostedZoneId' } } }),
+      compare: [
+        { type: 'AWS::ApiGatewayV2::DomainName', properties: ['DomainNameConfigurations'] },
+        { type: 'AWS::ApiGatewayV2::ApiMapping', properties: ['ApiId', 'ApiMappingKey', 'DomainName', 'Stage'], sam: (p) => p['ApiMappingKey'] === 'get' },
+      ],
+    },
+  ],
+  [
     'HTTP API stage with variables and access logs',
     {
       reference: 'http_api_explicit_stage',

@@ -121,3 +121,22 @@ describe('a document too large to inline', () => {
     expect(reported).toContain('template-too-large');
   });
 });
+
+describe('operation alarms watch the metrics of that one method or route', () => {
+  const cases: [string, { given: 'rest' | 'http'; want: { metric: string; dimensions: { Name: string; Value: unknown }[] } }][] = [
+    ['REST: by API name, stage, resource and method', { given: 'rest', want: { metric: '5XXError', dimensions: [{ Name: 'ApiName', Value: 'T' }, { Name: 'Stage', Value: 'prod' }, { Name: 'Resource', Value: '/orders/{id}' }, { Name: 'Method', Value: 'GET' }] } }],
+    ['HTTP: by API id, stage, route path and method', { given: 'http', want: { metric: '5xx', dimensions: [{ Name: 'ApiId', Value: { Ref: 'Api' } }, { Name: 'Stage', Value: 'prod' }, { Name: 'Resource', Value: '/orders/{id}' }, { Name: 'Method', Value: 'GET' }] } }],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const spec = specFile({
+      openapi: '3.0.3',
+      info: { title: 'T', version: '1' },
+      'x-gateway': { kind: given, stages: { prod: { metrics: true } } },
+      paths: { '/orders/{id}': { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], get: op('getOrder', 'main', { alarms: { serverErrorRate: 0.05 } }) } },
+    });
+    const { template, codes } = compileTemplate(spec, 'cloudformation');
+    const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm').map((r) => r.Properties!);
+    expect(alarms.map((a) => [a['MetricName'], a['Dimensions'], a['Statistic']])).toEqual([[want.metric, want.dimensions, 'Average']]);
+    expect(codes).not.toContain('template-alarm-needs-metrics');
+  });
+});

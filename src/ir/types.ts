@@ -222,6 +222,8 @@ export interface MessageRoute {
   readonly integration: Integration;
   /** Whether the integration's answer is sent back to the client (two-way route). */
   readonly respond: boolean;
+  /** Whether the gateway checks the message against `body` before the integration runs (`parameters` is always false). */
+  readonly validation: Validation;
   readonly throttle?: Throttle;
   readonly origin: Origin;
 }

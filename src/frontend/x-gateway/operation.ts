@@ -142,13 +142,7 @@ export function decodeIntegration(
       const resource = deployValue(value['resource']);
       const roleArn = deployValue(value['roleArn']);
       if (!resource) return undefined;
-      if (ctx.kind === 'http') {
-        ctx.report(
-          'x-gateway-kind-mismatch',
-          'HTTP APIs integrate with AWS services only through first-class integrations gatewright does not generate yet; use kind: rest for "aws" integrations.',
-          node.origin,
-        );
-      }
+      // HTTP APIs take the services and actions of their first-class integrations; the document back end checks which.
       return {
         type: 'aws',
         service: (str(value['service']) ?? 'dynamodb') as AwsServiceName,

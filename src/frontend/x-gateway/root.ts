@@ -69,7 +69,8 @@ export function decodeDefaults(ctx: BuildContext, root: Node | undefined): Gatew
     handler: str(lambda['handler']) ?? 'api',
     timeoutMs: num(defaults['timeoutMs']) ?? defaultTimeoutMs(ctx.kind),
     timeoutLimit: limit,
-    validation: ctx.kind === 'rest' ? validationFrom(validation ?? 'all') : { body: false, parameters: false },
+    // HTTP APIs validate nothing at the gateway; WebSocket APIs check message bodies against route models.
+    validation: ctx.kind === 'http' ? { body: false, parameters: false } : validationFrom(validation ?? 'all'),
     lambda: {
       runtime: str(lambda['runtime']) ?? 'nodejs22.x',
       memoryMb: num(lambda['memoryMb']) ?? 256,

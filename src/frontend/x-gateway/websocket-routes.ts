@@ -1,7 +1,7 @@
 import type { MessageRoute, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, isObject, optional, type BuildContext, type Node } from '../context.js';
 import { readSecurity } from '../objects/security-requirement-object.js';
-import { decodeIntegration } from './operation.js';
+import { decodeIntegration, validationFrom } from './operation.js';
 import type { GatewayDefaults } from './root.js';
 import { bool, str, throttle } from './values.js';
 
@@ -17,7 +17,7 @@ export function readMessageRoutes(
   const routes: MessageRoute[] = [];
   for (const [routeKey, routeNode] of entries(node)) {
     const value = isObject(routeNode.value) ? routeNode.value : {};
-    const integrationKey = (['lambda', 'http', 'mock'] as const).find((k) => k in value);
+    const integrationKey = (['lambda', 'http', 'mock', 'aws'] as const).find((k) => k in value);
     const integration = integrationKey
       ? decodeIntegration(ctx, integrationKey, child(routeNode, integrationKey), 'POST', defaults)
       : { type: 'lambda' as const, handler: defaults.handler, timeoutMs: defaults.timeoutMs, origin: routeNode.origin };
@@ -34,6 +34,7 @@ export function readMessageRoutes(
       ctx.report('websocket-route-invalid', `${routeKey} carries no message body; remove "body".`, bodyNode.origin);
     }
     const throttleValue = throttle(value['throttle']);
+    const validation = 'validation' in value ? validationFrom(value['validation']) : defaults.validation;
     if (!integration) continue;
     routes.push({
       id: '',
@@ -44,6 +45,8 @@ export function readMessageRoutes(
       security,
       integration,
       respond: bool(value['respond']) ?? false,
+      // Messages have a body only: the gateway checks it against the route's model, nothing else.
+      validation: { body: validation.body && bodyNode.value !== undefined, parameters: false },
       ...optional('throttle', throttleValue),
       origin: routeNode.origin,
     });

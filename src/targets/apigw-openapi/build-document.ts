@@ -18,6 +18,7 @@ import { checkDefinitionSize, checkLimits } from './units/limits.js';
 import { addMethods } from './units/methods.js';
 import { addModels } from './units/models.js';
 import { addRequestValidators } from './units/request-validators.js';
+import { shareIntegrations } from './units/shared-integrations.js';
 import { checkIntrinsicLookalikes } from './units/intrinsic-lookalikes.js';
 
 /**
@@ -37,6 +38,7 @@ const units: readonly ((ctx: DocumentContext) => void)[] = [
   addCors,
   addGatewayResponses,
   addApiSettings,
+  shareIntegrations,
   checkLimits,
 ];
 

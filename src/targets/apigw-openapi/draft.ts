@@ -16,6 +16,8 @@ export class DocumentDraft {
   readonly paths = new Map<string, Map<MethodKey, JsonObject>>();
   readonly schemas = new Map<string, CfnValue>();
   readonly securitySchemes = new Map<string, CfnValue>();
+  /** HTTP APIs: integrations several routes share (`components.x-amazon-apigateway-integrations`). */
+  readonly integrations = new Map<string, CfnValue>();
 
   /** The method object of a path, created empty on first use. */
   method(path: string, key: MethodKey): JsonObject {
@@ -45,6 +47,7 @@ export class DocumentDraft {
     const components: JsonObject = {};
     if (this.schemas.size > 0) components['schemas'] = Object.fromEntries(this.schemas);
     if (this.securitySchemes.size > 0) components['securitySchemes'] = Object.fromEntries(this.securitySchemes);
+    if (this.integrations.size > 0) components['x-amazon-apigateway-integrations'] = Object.fromEntries(this.integrations);
     if (Object.keys(components).length > 0) doc['components'] = components;
     for (const [key, value] of [...this.root].filter(([key]) => !rootOrder.includes(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) doc[key] = value;
     return doc;

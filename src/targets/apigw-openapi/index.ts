@@ -6,7 +6,10 @@
  */
 export { buildApiGatewayDocument } from './build-document.js';
 export type { JsonObject } from './draft.js';
-export { lowerSchema, type Draft4Schema, type LowerSchemaOptions } from './lower-schema.js';
+export { lowerSchema, schemaRefs, type Draft4Schema, type LowerSchemaOptions } from './lower-schema.js';
+export { ModelNames } from './model-names.js';
+export { lowerModelSchema, type ModelSchemaOptions } from './units/models.js';
+export { planServiceCall, type ServiceCall, type ServiceCallText, type ServiceRoute } from './units/aws-service-integrations.js';
 export { apiGatewayDocumentFile, apiGatewayOpenApiTarget } from './openapi-target.js';
 export { gatewayParameterName, methodKey, routedMethods, type RoutedMethod } from './routed-methods.js';
 export { StandaloneReferences } from './standalone-references.js';

@@ -15,24 +15,25 @@ export const apiGatewayDocumentFile = 'openapi.apigw.json';
  * import-rest-api` (REST) or `aws apigatewayv2 import-api` (HTTP), with placeholders where
  * a deployment's values go (see `standalone-references.ts`). WebSocket APIs have none.
  */
-export const apiGatewayOpenApiTarget = defineTarget<{ readonly document: JsonObject; readonly origin: Origin } | undefined>({
+export const apiGatewayOpenApiTarget = defineTarget<{ readonly document: JsonObject; readonly origin: Origin; readonly kind: Api['kind'] } | undefined>({
   name: 'apigw-openapi',
   artifact: 'openapi',
   plan: (api, ctx) => {
     const refs = new StandaloneReferences();
     const document = buildApiGatewayDocument(api, refs, ctx.report);
-    return document && { document: { ...document, 'x-gatewright': importNotes(api, refs) }, origin: api.origin };
+    return document && { document: { ...document, 'x-gatewright': importNotes(api, refs) }, origin: api.origin, kind: api.kind };
   },
   render: (plan, ctx) => {
     if (!plan) return [];
     const { document, origin } = plan;
     const contents = JSON.stringify(document, null, 2) + '\n';
     const bytes = Buffer.byteLength(contents);
-    if (bytes > quotas.definitionBytes) {
+    // ImportRestApi documents its limit; ImportApi (HTTP APIs) documents none.
+    if (plan.kind === 'rest' && bytes > quotas.definitionBytes) {
       ctx.report(
         diagnostic(
           'apigw-limit-exceeded',
-          `${apiGatewayDocumentFile} is ${bytes} bytes; aws apigateway import-rest-api takes definitions of at most ${quotas.definitionBytes} bytes. Import it with its whitespace removed, or split the API.`,
+          `${apiGatewayDocumentFile} is ${bytes} bytes; aws apigateway import-rest-api takes definitions of at most ${quotas.definitionBytes} bytes. Import it with its whitespace removed (${Buffer.byteLength(JSON.stringify(document))} bytes), or split the API.`,
           origin,
         ),
       );

@@ -9,7 +9,12 @@ const routes: readonly MessageRouteSpec[] = [
     id: 'connect',
     routeKey: '$connect',
     respond: false,
-    security: [[{ scheme: 'chatToken', type: 'lambda' }]],
+    security: [
+      [
+        { scheme: 'chatToken', type: 'lambda' },
+        { scheme: 'memberKey', type: 'apiKey' },
+      ],
+    ],
   },
   { id: 'disconnect', routeKey: '$disconnect', respond: false, security: [] },
 ];

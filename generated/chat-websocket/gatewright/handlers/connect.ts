@@ -16,6 +16,7 @@ export interface ConnectRequest {
   readonly query: { readonly [name: string]: string | undefined };
   readonly auth: {
     readonly chatToken: runtime.LambdaAuth;
+    readonly memberKey: runtime.ApiKeyAuth;
   };
 }
 

@@ -35,6 +35,9 @@ export function stageUrl(apiId: string, region: string, stage: (typeof stages)[n
   return executeApiUrl({ apiId, region, stage });
 }
 
+/** The base URL on the custom domain. */
+export const customDomainUrl = 'https://notes.example.com/api';
+
 const operations = {
   listNotes: { id: 'listNotes', method: 'GET', path: '/notes', params: [{ name: 'q', in: 'query' }, { name: 'pinned', in: 'query' }, { name: 'limit', in: 'query' }, { name: 'after', in: 'query' }], security: [['oidc']], responses: { '200': 'json' }, accept: 'application/json', pagination: { param: 'after', style: 'cursor', nextHeader: 'X-Next-Cursor', itemsPointer: '/notes' } },
   createNote: { id: 'createNote', method: 'POST', path: '/notes', params: [], body: { required: true, media: [{ type: 'application/json', kind: 'json' }, { type: 'application/x-www-form-urlencoded', kind: 'form' }] }, security: [['oidc']], responses: { '201': 'json', '422': 'json' }, accept: 'application/json' },
@@ -44,6 +47,7 @@ const operations = {
   putAttachment: { id: 'putAttachment', method: 'PUT', path: '/notes/{noteId}/attachments/{name}', params: [{ name: 'noteId', in: 'path' }, { name: 'name', in: 'path' }], body: { required: true, media: [{ type: 'application/octet-stream', kind: 'binary' }] }, security: [['oidc']], responses: { '201': 'empty' } },
   openSharedNote: { id: 'openSharedNote', method: 'GET', path: '/share/{token}', params: [{ name: 'token', in: 'path' }], security: [['shareLink']], responses: { '200': 'json' }, accept: 'application/json' },
   exportAll: { id: 'exportAll', method: 'POST', path: '/admin/export', params: [], security: [['operators']], responses: { '202': 'empty' } },
+  sendFeedback: { id: 'sendFeedback', method: 'POST', path: '/feedback', params: [], body: { required: true, media: [{ type: 'application/json', kind: 'json' }] }, security: [], responses: { '200': 'empty' } },
   getStatus: { id: 'getStatus', method: 'GET', path: '/status', params: [], security: [], responses: { '200': 'text' }, accept: 'text/plain' },
 } satisfies Record<string, OperationSpec>;
 
@@ -123,6 +127,16 @@ export type ExportAllParams = Record<string, never>;
 export type ExportAllSuccess = Success<202, undefined>;
 export type ExportAllError = ApiError<ErrorStatus, unknown>;
 export type ExportAllResult = ExportAllSuccess | Failure<ExportAllError>;
+
+/** Parameters of `sendFeedback`. */
+export type SendFeedbackParams = {
+  readonly body: {
+  message: string;
+};
+};
+export type SendFeedbackSuccess = Success<200, undefined>;
+export type SendFeedbackError = ApiError<ErrorStatus, unknown>;
+export type SendFeedbackResult = SendFeedbackSuccess | Failure<SendFeedbackError>;
 
 /** Parameters of `getStatus`. */
 export type GetStatusParams = Record<string, never>;
@@ -222,6 +236,17 @@ export class NotesClient {
    */
   exportAll(params?: ExportAllParams, options?: CallOptions): Promise<ExportAllSuccess> {
     return orThrow(send(this.#context, operations.exportAll, params, options)) as Promise<ExportAllSuccess>;
+  }
+
+  /**
+   * Feedback about the app, queued for the team.
+   *
+   * `POST /feedback`
+   *
+   * @throws {SendFeedbackError} when the API answers outside 2xx.
+   */
+  sendFeedback(params: SendFeedbackParams, options?: CallOptions): Promise<SendFeedbackSuccess> {
+    return orThrow(send(this.#context, operations.sendFeedback, params, options)) as Promise<SendFeedbackSuccess>;
   }
 
   /**

@@ -9,7 +9,7 @@ const routes: readonly MessageRouteSpec[] = [
     id: 'connect',
     routeKey: '$connect',
     respond: false,
-    security: [[{ scheme: 'deviceIam', type: 'iam' }]],
+    security: [[{ scheme: 'deviceIam', type: 'iam' }, { scheme: 'deviceKey', type: 'apiKey' }]],
   },
   { id: 'disconnect', routeKey: '$disconnect', respond: false, security: [] },
   { id: 'default_', routeKey: '$default', respond: false, security: [] },

@@ -16,6 +16,7 @@ export interface ConnectRequest {
   readonly query: { readonly [name: string]: string | undefined };
   readonly auth: {
     readonly deviceIam: runtime.IamAuth;
+    readonly deviceKey: runtime.ApiKeyAuth;
   };
 }
 

@@ -33,7 +33,7 @@ const operations = {
 /**
  * Signals
  *
- * Device signals over a WebSocket API signed with IAM, with an HTTP backend route, a mock route and a custom domain.
+ * Device signals over a WebSocket API signed with IAM and metered by API key, with an HTTP backend route, a queue route, a mock route and a custom domain.
  *
  * API version 0.3.0.
  */

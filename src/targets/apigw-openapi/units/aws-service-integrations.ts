@@ -21,7 +21,22 @@ import { gatewayParameterName, type RoutedMethod } from '../routed-methods.js';
 import { sortedRecord, successStatus, uriParameters } from './integrations.js';
 import { ensureResponse } from './methods.js';
 
-interface ServiceCall {
+/** How a service call names deploy-time values: the document's references, or a WebSocket template's. */
+export interface ServiceCallText {
+  /** Text with deploy-time values in it, joined (never substituted). */
+  join(parts: readonly CfnValue[]): CfnValue;
+  deployValue(value: DeployValue): CfnValue;
+  /** `arn:aws:apigateway:{region}:{service}:{kind}/{rest}` for this deployment. */
+  serviceUri(service: string, kind: 'action' | 'path', rest: string): CfnValue;
+}
+
+/**
+ * What a service call reads of its route: its id, and its path parameters (a WebSocket
+ * route has none: its `path` and `gatewayPath` are its route key).
+ */
+export type ServiceRoute = Pick<Route, 'id' | 'path' | 'gatewayPath' | 'parameters'>;
+
+export interface ServiceCall {
   readonly httpMethod: string;
   readonly uri: CfnValue;
   readonly requestParameters?: Readonly<Record<string, CfnValue>>;
@@ -35,11 +50,25 @@ interface ServiceCall {
   readonly overrideStatuses?: readonly string[];
 }
 
-type Planner = (ctx: DocumentContext, route: Route, integration: AwsServiceIntegration) => ServiceCall | string;
+type Planner = (ctx: ServiceCallText, route: ServiceRoute, integration: AwsServiceIntegration) => ServiceCall | string;
+
+/**
+ * The call API Gateway makes to the service, with the request (and response) templates
+ * gatewright writes when the spec has none; or, when it cannot write them, what the spec
+ * must say instead.
+ */
+export function planServiceCall(text: ServiceCallText, route: ServiceRoute, integration: AwsServiceIntegration): ServiceCall | string {
+  return planners[integration.service](text, route, integration);
+}
 
 export function awsServiceIntegration(ctx: DocumentContext, method: RoutedMethod, integration: AwsServiceIntegration, op: JsonObject): JsonObject | undefined {
   const { route } = method;
-  const planned = planners[integration.service](ctx, route, integration);
+  const text: ServiceCallText = {
+    join: (parts) => ctx.join(parts),
+    deployValue: (value) => ctx.deployValue(value),
+    serviceUri: (service, kind, rest) => ctx.ref(ctx.refs.awsServiceUri(service, kind, rest)),
+  };
+  const planned = planServiceCall(text, route, integration);
   if (typeof planned === 'string') {
     ctx.report('apigw-integration-unsupported', planned, integration.origin);
     return undefined;
@@ -110,8 +139,8 @@ const planners: Readonly<Record<AwsServiceIntegration['service'], Planner>> = {
     ]),
 };
 
-function planDynamoDb(ctx: DocumentContext, route: Route, integration: AwsServiceIntegration): ServiceCall | string {
-  const call = { httpMethod: 'POST', uri: ctx.ref(ctx.refs.awsServiceUri('dynamodb', 'action', integration.action)) };
+function planDynamoDb(ctx: ServiceCallText, route: ServiceRoute, integration: AwsServiceIntegration): ServiceCall | string {
+  const call = { httpMethod: 'POST', uri: ctx.serviceUri('dynamodb', 'action', integration.action) };
   if (Object.keys(integration.requestTemplates).length > 0) return call;
   const keys = keyAttributes(route);
   const table = ['{"TableName": "', templateText(ctx, integration.resource), '"'];
@@ -171,7 +200,7 @@ const listOfDocuments = "[#foreach($item in $input.path('$.Items'))$item.documen
  * The route's path parameters as DynamoDB string attributes (`"name": {"S": "..."}`), or
  * undefined when one cannot be read by itself from the request.
  */
-function keyAttributes(route: Route): KeyAttribute[] | undefined {
+function keyAttributes(route: ServiceRoute): KeyAttribute[] | undefined {
   const out: KeyAttribute[] = [];
   for (const parameter of route.parameters.filter((p) => p.in === 'path')) {
     const gatewayName = gatewayParameterName(route, parameter.name);
@@ -193,7 +222,7 @@ function entries(keys: readonly KeyAttribute[]): string[] {
   return keys.map((k) => `${k.name}: ${k.value}`);
 }
 
-function planS3(ctx: DocumentContext, route: Route, integration: AwsServiceIntegration): ServiceCall | string {
+function planS3(ctx: ServiceCallText, route: ServiceRoute, integration: AwsServiceIntegration): ServiceCall | string {
   const httpMethod = ({ GetObject: 'GET', HeadObject: 'HEAD', PutObject: 'PUT', DeleteObject: 'DELETE' } as Record<string, string>)[integration.action];
   if (httpMethod === undefined) return `S3 integrations support GetObject, HeadObject, PutObject and DeleteObject, not ${integration.action}.`;
   if (integration.path === undefined) return 'An S3 integration needs "path", the object key, e.g. "images/{id}".';
@@ -211,7 +240,7 @@ function planS3(ctx: DocumentContext, route: Route, integration: AwsServiceInteg
   const reads = integration.action === 'GetObject' || integration.action === 'HeadObject';
   return {
     httpMethod,
-    uri: ctx.ref(ctx.refs.awsServiceUri('s3', 'path', `{bucket}/${integration.path}`)),
+    uri: ctx.serviceUri('s3', 'path', `{bucket}/${integration.path}`),
     requestParameters,
     ...(reads
       ? { responseParameters: { 'method.response.header.Content-Type': 'integration.response.header.Content-Type', 'method.response.header.Content-Length': 'integration.response.header.Content-Length' } }
@@ -222,7 +251,7 @@ function planS3(ctx: DocumentContext, route: Route, integration: AwsServiceInteg
 
 /** SQS and SNS take a form-encoded query-API call. */
 function formAction(
-  ctx: DocumentContext,
+  ctx: ServiceCallText,
   integration: AwsServiceIntegration,
   service: string,
   action: string,
@@ -232,7 +261,7 @@ function formAction(
 ): ServiceCall | string {
   const call = {
     httpMethod: 'POST',
-    uri: ctx.ref(ctx.refs.awsServiceUri(service, 'action', integration.action)),
+    uri: ctx.serviceUri(service, 'action', integration.action),
     requestParameters: { 'integration.request.header.Content-Type': "'application/x-www-form-urlencoded'" },
   };
   if (Object.keys(integration.requestTemplates).length > 0) return call;
@@ -246,7 +275,7 @@ function formAction(
 
 /** Step Functions, EventBridge and Kinesis take a JSON call. */
 function jsonAction(
-  ctx: DocumentContext,
+  ctx: ServiceCallText,
   integration: AwsServiceIntegration,
   service: string,
   actions: readonly string[],
@@ -256,7 +285,7 @@ function jsonAction(
 ): ServiceCall | string {
   const call = {
     httpMethod: 'POST',
-    uri: ctx.ref(ctx.refs.awsServiceUri(service, 'action', integration.action)),
+    uri: ctx.serviceUri(service, 'action', integration.action),
     requestParameters: {
       'integration.request.header.Content-Type': `'${contentType}'`,
       ...(target ? { 'integration.request.header.X-Amz-Target': `'${target}'` } : {}),
@@ -268,20 +297,20 @@ function jsonAction(
 }
 
 /** A deploy value inside a JSON string of a mapping template. */
-function templateText(ctx: DocumentContext, value: DeployValue): CfnValue {
+function templateText(ctx: ServiceCallText, value: DeployValue): CfnValue {
   if ('literal' in value) return velocityJsonString(value.literal).slice(1, -1);
   return ctx.deployValue(value);
 }
 
 /** A deploy value inside a form-encoded mapping template. */
-function urlEncoded(ctx: DocumentContext, value: DeployValue): CfnValue {
+function urlEncoded(ctx: ServiceCallText, value: DeployValue): CfnValue {
   // encodeURIComponent leaves no `$` or `#` for Velocity to read.
   if ('literal' in value) return encodeURIComponent(value.literal);
   return ctx.join(["$util.urlEncode('", ctx.deployValue(value), "')"]);
 }
 
 /** A deploy value as a static parameter mapping value. */
-function quoted(ctx: DocumentContext, value: DeployValue): CfnValue | undefined {
+function quoted(ctx: ServiceCallText, value: DeployValue): CfnValue | undefined {
   if ('literal' in value) return value.literal.includes("'") ? undefined : `'${value.literal}'`;
   return ctx.join(["'", ctx.deployValue(value), "'"]);
 }

@@ -54,6 +54,14 @@ function addToIntegrationResponses(ctx: DocumentContext, cors: Cors): void {
     const op = ctx.draft.method(method.path, method.key);
     const integration = op['x-amazon-apigateway-integration'] as JsonObject | undefined;
     const type = integration?.['type'];
+    if (type === 'http_proxy') {
+      ctx.report(
+        'apigw-cors-limited',
+        `${method.route.method} ${method.route.path} passes its backend's response through (HTTP proxy), and API Gateway adds no CORS headers to it: the backend must send Access-Control-Allow-Origin (and Access-Control-Allow-Credentials, Access-Control-Expose-Headers as x-gateway.cors sets them) for browsers to read its answers.`,
+        method.route.integration.origin,
+      );
+    }
+    // Lambda proxy responses get theirs from the handler glue (docs/targets.md, "CORS").
     if (!integration || (type !== 'mock' && type !== 'aws' && type !== 'http')) continue;
     let limited = false;
     for (const [selector, response] of Object.entries((integration['responses'] ?? {}) as Record<string, JsonObject>)) {

@@ -4,6 +4,7 @@ import { staticValue, velocityLiteralJson, type DocumentContext } from '../conte
 import type { JsonObject } from '../draft.js';
 import { gatewayParameterName, type RoutedMethod } from '../routed-methods.js';
 import { awsServiceIntegration } from './aws-service-integrations.js';
+import { firstClassIntegration } from './first-class-integrations.js';
 import { ensureResponse } from './methods.js';
 
 /** REST APIs: longer integration timeouts need a quota increase, and edge-optimized APIs cannot have one. */
@@ -32,7 +33,7 @@ function buildIntegration(ctx: DocumentContext, method: RoutedMethod, op: JsonOb
     case 'mock':
       return mockIntegration(ctx, integration, op);
     case 'aws':
-      if (ctx.api.kind !== 'rest') return undefined; // the front end reported it
+      if (ctx.api.kind === 'http') return firstClassIntegration(ctx, route, integration);
       return awsServiceIntegration(ctx, method, integration, op);
   }
 }
@@ -80,11 +81,7 @@ function httpIntegration(ctx: DocumentContext, route: Route, integration: HttpIn
     ...(Object.keys(requestParameters).length > 0 ? { requestParameters: sortedRecord(requestParameters) } : {}),
     timeoutInMillis: integration.timeoutMs,
   };
-  if (!integration.proxy) {
-    const status = successStatus(route);
-    ensureResponse(op, status, 'The backend’s response.');
-    out['responses'] = { default: { statusCode: status } };
-  }
+  if (!integration.proxy) out['responses'] = mappedHttpResponses(route, op);
   return out;
 }
 
@@ -130,6 +127,32 @@ function checkTimeout(ctx: DocumentContext, route: Route, timeoutMs: number, ori
       origin,
     );
   }
+}
+
+/**
+ * A non-proxy HTTP integration answers through integration responses, chosen by the
+ * backend's status (the selection pattern is matched against it): each 4XX and 5XX status the
+ * spec declares maps to itself, any other 4XX to 400 and 5XX to 502, and everything else to
+ * the success status. The body passes through. Method responses have concrete statuses
+ * only, so a status the spec does not declare cannot pass through as it is, but an error
+ * never becomes a success.
+ */
+function mappedHttpResponses(route: Route, op: JsonObject): JsonObject {
+  const success = successStatus(route);
+  ensureResponse(op, success, 'The backend’s response.');
+  const responses: JsonObject = { default: { statusCode: success } };
+  const declared = [...new Set(route.responses.map((r) => r.status).filter((status) => /^[45]\d\d$/.test(status)))];
+  for (const status of declared) {
+    ensureResponse(op, status, 'The backend’s response.');
+    responses[status] = { statusCode: status };
+  }
+  for (const [first, status] of [['4', '400'], ['5', '502']] as const) {
+    const own = declared.filter((d) => d.startsWith(first));
+    ensureResponse(op, status, 'The backend’s response.');
+    // The declared statuses are excluded, so that exactly one pattern matches each status.
+    responses[`${own.length > 0 ? `(?!${own.join('|')})` : ''}${first}\\d{2}`] = { statusCode: status };
+  }
+  return responses;
 }
 
 /** `{name}` parameters of an integration URI; `${stageVariables.name}` is the gateway's own. */

@@ -10,8 +10,10 @@ export const quotas = {
   authorizersPerApi: 10,
   /** REST APIs: resources (path segments) per API. */
   resourcesPerApi: 300,
-  /** HTTP APIs: routes per API. */
+  /** HTTP APIs: routes per API (AWS raises it per API on request). */
   routesPerApi: 300,
+  /** HTTP APIs: integrations per API, a quota AWS does not raise. */
+  integrationsPerApi: 300,
   /** REST APIs: characters of the resource policy. */
   policyLength: 8192,
   /** HTTP APIs: scopes per route. */
@@ -36,14 +38,27 @@ export function checkLimits(ctx: DocumentContext): void {
       segments.forEach((_, i) => resources.add('/' + segments.slice(0, i + 1).join('/')));
     }
     if (resources.size > quotas.resourcesPerApi) {
-      exceed(`The API has ${resources.size} resources (path segments); REST APIs allow ${quotas.resourcesPerApi} unless the quota is raised. Split the API, or ask AWS for an increase.`);
+      exceed(
+        `The API has ${resources.size} resources (path segments); a REST API holds ${quotas.resourcesPerApi} unless AWS raises the quota for it (Service Quotas, "Resources per API"). ` +
+          `Ask for the increase, or split the spec into several APIs of at most ${quotas.resourcesPerApi} resources each, for example by first path segment (${largestGroups(resources)}), and map them under one custom domain with a base path each.`,
+      );
     }
     if (api.gateway.policy !== undefined && JSON.stringify(api.gateway.policy).length > quotas.policyLength) {
       exceed(`The resource policy is longer than the ${quotas.policyLength} characters API Gateway allows by default; shorten it or ask AWS for an increase.`, api.gateway.origin);
     }
   }
   if (api.kind === 'http') {
-    if (ctx.methods.length > quotas.routesPerApi) exceed(`The API has ${ctx.methods.length} routes; HTTP APIs allow ${quotas.routesPerApi} unless the quota is raised.`);
+    if (ctx.methods.length > quotas.routesPerApi) {
+      exceed(
+        `The API has ${ctx.methods.length} routes; an HTTP API holds ${quotas.routesPerApi} unless AWS raises the quota for it (Service Quotas, "Routes per API"). ` +
+          `Ask for the increase, or split the spec into several APIs of at most ${quotas.routesPerApi} routes each and map them under one custom domain with a base path each.`,
+      );
+    }
+    if (ctx.draft.integrations.size > quotas.integrationsPerApi) {
+      exceed(
+        `The API has ${ctx.draft.integrations.size} distinct integrations; an HTTP API holds ${quotas.integrationsPerApi}, and AWS does not raise that quota. Serve routes from fewer handlers (routes of one handler share one integration), or split the spec into several APIs.`,
+      );
+    }
     for (const method of ctx.methods) {
       for (const use of method.route.security.requirements.flat()) {
         if (use.scopes.length > quotas.scopesPerRoute) {
@@ -61,7 +76,24 @@ export function checkLimits(ctx: DocumentContext): void {
 
 /** The serialised document against the import size limit. */
 export function checkDefinitionSize(ctx: DocumentContext, bytes: number): void {
-  if (bytes > quotas.definitionBytes) {
+  // ImportRestApi and PutRestApi document the limit; ImportApi (HTTP APIs) documents none.
+  if (ctx.api.kind === 'rest' && bytes > quotas.definitionBytes) {
     ctx.report('apigw-limit-exceeded', `The API Gateway document is ${bytes} bytes; API Gateway imports definitions of at most ${quotas.definitionBytes} bytes. Split the API.`, ctx.api.origin);
   }
+}
+
+/** The first path segments with the most resources, largest first, for advice on splitting: `/repos: 612, /orgs: 120`. */
+function largestGroups(resources: ReadonlySet<string>): string {
+  const counts = new Map<string, number>();
+  for (const resource of resources) {
+    const first = resource.split('/')[1];
+    if (first) counts.set(`/${first}`, (counts.get(`/${first}`) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const listed = ranked
+    .slice(0, 3)
+    .map(([segment, count]) => `${segment}: ${count}`)
+    .join(', ');
+  const [largest, most] = ranked[0] ?? ['', 0];
+  return most > quotas.resourcesPerApi ? `${listed}; ${largest} alone is over the quota, so split it further or raise the quota for its API` : listed;
 }

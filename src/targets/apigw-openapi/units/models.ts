@@ -49,15 +49,35 @@ export function inlineSchema(ctx: DocumentContext, schema: SchemaOrBoolean, what
 }
 
 function lowerFor(ctx: DocumentContext, schema: SchemaOrBoolean, what: string, origin: Origin, requests: boolean): Draft4Schema {
+  return lowerModelSchema(schema, { what, origin, requests, modelRef: (irRef) => ctx.models.ref(irRef), report: (code, message, at) => ctx.report(code, message, at) });
+}
+
+export interface ModelSchemaOptions {
+  /** What the schema is, for messages: `the model Order`. */
+  readonly what: string;
+  /** Where the schema is in the spec. */
+  readonly origin: Origin;
+  /** The schema describes request bodies (readOnly properties are not required). */
+  readonly requests: boolean;
+  /** The model reference for an IR `$ref`. */
+  readonly modelRef: (irRef: string) => string;
+  readonly report: (code: 'apigw-schema-keyword-moved', message: string, origin: Origin) => void;
+}
+
+/**
+ * A schema lowered to what an API Gateway model holds (REST models, WebSocket route
+ * models), reporting each keyword left out (`apigw-schema-keyword-moved`).
+ */
+export function lowerModelSchema(schema: SchemaOrBoolean, options: ModelSchemaOptions): Draft4Schema {
   return lowerSchema(schema, {
-    requests,
-    modelRef: (irRef) => ctx.models.ref(irRef),
+    requests: options.requests,
+    modelRef: options.modelRef,
     moved: (keyword, path, reason) => {
       const where = path.length > 1 ? ` at ${pointer(path.slice(0, -1))}` : '';
-      ctx.report(
+      options.report(
         'apigw-schema-keyword-moved',
-        `API Gateway does not check "${keyword}" in ${what}${where}: ${reason}. It is left out there; the generated handler checks it.`,
-        schemaOrigin(origin, ...path),
+        `API Gateway does not check "${keyword}" in ${options.what}${where}: ${reason}. It is left out there; the generated handler checks it.`,
+        schemaOrigin(options.origin, ...path),
       );
     },
   });

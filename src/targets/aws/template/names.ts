@@ -3,7 +3,7 @@
  * log groups), decided once before any unit runs, so every unit and the API Gateway
  * document agree on them.
  */
-import type { Api } from '../../../ir/types.js';
+import type { Api, AwsServiceIntegration } from '../../../ir/types.js';
 import type { TemplateBuilder } from './builder.js';
 
 export interface TemplateNames {
@@ -20,11 +20,7 @@ export function decideNames(api: Api, builder: TemplateBuilder): TemplateNames {
   const functions = new Map(api.handlers.map((h) => [h.name, builder.ids.get('Function', h.name)]));
   const stages = new Map(api.gateway.stages.map((s) => [s.name, builder.ids.get('Stage', s.name === '$default' ? 'default' : s.name)]));
   const logGroups = new Map(api.gateway.stages.map((s) => [s.name, builder.ids.get('AccessLogs', s.name === '$default' ? 'default' : s.name)]));
-  const roles = new Map(
-    api.routes
-      .filter((r) => r.integration.type === 'aws' && r.integration.roleArn === undefined && r.shadowedBy === undefined)
-      .map((r) => [r.id, builder.ids.get('IntegrationRole', r.id)]),
-  );
+  const roles = new Map(createdRoleRoutes(api).map((r) => [r.id, builder.ids.get('IntegrationRole', r.id)]));
   const known = (map: Map<string, string>, key: string, what: string): string => {
     const id = map.get(key);
     if (id === undefined) throw new Error(`no ${what} named ${key}`);
@@ -37,4 +33,16 @@ export function decideNames(api: Api, builder: TemplateBuilder): TemplateNames {
     stage: (stage) => known(stages, stage, 'stage'),
     logGroup: (stage) => known(logGroups, stage, 'stage'),
   };
+}
+
+/**
+ * Routes (HTTP routes the gateway routes, and WebSocket routes) whose AWS service
+ * integration names no role of its own, so the template creates one.
+ */
+export function createdRoleRoutes(api: Api): { readonly id: string; readonly integration: AwsServiceIntegration }[] {
+  const out: { id: string; integration: AwsServiceIntegration }[] = [];
+  for (const route of [...api.routes.filter((r) => r.shadowedBy === undefined), ...api.messageRoutes]) {
+    if (route.integration.type === 'aws' && route.integration.roleArn === undefined) out.push({ id: route.id, integration: route.integration });
+  }
+  return out;
 }

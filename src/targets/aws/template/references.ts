@@ -14,7 +14,7 @@ export function templateReferences(api: Api, names: TemplateNames): AwsReference
     intrinsics: true,
     lambdaInvokeUri: (handler) => lambdaInvokeUri(names.function(handler)),
     integrationRoleArn: (routeId) => {
-      const integration = api.routes.find((r) => r.id === routeId)?.integration;
+      const integration = [...api.routes, ...api.messageRoutes].find((r) => r.id === routeId)?.integration;
       if (integration?.type === 'aws' && integration.roleArn) return deployValue(integration.roleArn);
       return getAtt(names.integrationRole(routeId), 'Arn');
     },

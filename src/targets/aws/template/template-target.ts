@@ -57,7 +57,7 @@ const units: readonly ((ctx: UnitContext) => void)[] = [
   addLogs,
   (ctx) => (ctx.api.kind === 'rest' ? addRestApi(ctx) : ctx.api.kind === 'http' ? addHttpApi(ctx) : addWebSocketApi(ctx)),
   addPermissions,
-  (ctx) => (ctx.api.kind === 'rest' ? addUsagePlans(ctx) : undefined),
+  (ctx) => (ctx.api.kind !== 'http' ? addUsagePlans(ctx) : undefined),
   addDomain,
   addAlarms,
   addDashboard,
@@ -113,13 +113,7 @@ function checkLimits(api: Api, flavour: Flavour, template: CfnTemplate, document
   if (document && size > processedTemplateLimit * 0.9) {
     const key = flavour === 'sam' ? 'DefinitionBody' : 'Body';
     const external = withDocument(template, key, { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: definitionFile } } });
-    report(
-      diagnostic(
-        'template-too-large',
-        `The API Gateway document makes the template about ${Math.round(size / 1024)} KB, near or past the 1 MB CloudFormation processes. It was written to ${definitionFile} and included with AWS::Include (sam deploy and aws cloudformation package upload it), so template.yaml stays small; CloudFormation still inlines it, so if the stack is refused as too large, shrink the document: fewer request models (validation: none) or split the API into several specs.`,
-        api.origin,
-      ),
-    );
+    report(diagnostic('template-too-large', tooLargeMessage(size, JSON.stringify(document).length, document), api.origin));
     return { template: external, files: [{ path: definitionFile, contents: JSON.stringify(document, null, 1) + '\n' }] };
   }
   if (size > inlineTemplateLimit) {
@@ -132,6 +126,29 @@ function checkLimits(api: Api, flavour: Flavour, template: CfnTemplate, document
     );
   }
   return { template, files: [] };
+}
+
+/**
+ * What to do about a document that takes the processed template near or past 1 MB.
+ * AWS::Include keeps template.yaml small, but CloudFormation inlines the included document
+ * before it checks the size, so past the limit only a smaller document helps: the spec split
+ * into several APIs, each its own stack.
+ */
+function tooLargeMessage(templateBytes: number, documentBytes: number, document: Readonly<Record<string, CfnValue>>): string {
+  const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+  const included = `The API Gateway document (${kb(documentBytes)}) was written to ${definitionFile} and included with AWS::Include (sam deploy and aws cloudformation package upload it), so template.yaml stays small`;
+  const models = JSON.stringify((document['components'] as Record<string, CfnValue> | undefined)?.['schemas'] ?? {}).length;
+  const modelShare = models > documentBytes / 3 ? ` Its models (components.schemas, every schema of the spec plus inline bodies) are ${kb(models)} of it.` : '';
+  if (templateBytes <= processedTemplateLimit) {
+    return `${included}; CloudFormation still inlines it, and the processed template is about ${kb(templateBytes)}, close to the ${kb(processedTemplateLimit)} it accepts: a larger spec will not deploy as one stack.${modelShare}`;
+  }
+  // What one stack can hold of the document, once the rest of the template is counted.
+  const room = processedTemplateLimit * 0.9 - (templateBytes - documentBytes);
+  const parts = room > 0 ? Math.ceil(documentBytes / room) : undefined;
+  return (
+    `CloudFormation will refuse this stack: it inlines the included document before checking sizes, and the processed template is about ${kb(templateBytes)}, past the ${kb(processedTemplateLimit)} it accepts. ` +
+    `${included}, but only a smaller document helps: split the spec into ${parts ? `at least ${parts}` : 'several'} APIs (for example by first path segment), each deployed as its own stack, and map them under one custom domain with a base path each.${modelShare}`
+  );
 }
 
 function withDocument(template: CfnTemplate, key: string, value: CfnValue): CfnTemplate {

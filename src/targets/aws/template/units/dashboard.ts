@@ -8,7 +8,7 @@
  */
 import { ref, type CfnValue } from '../../cfn.js';
 import { primaryStage, type UnitContext } from '../context.js';
-import { apiDimensions, metricNames } from './alarms.js';
+import { apiDimensions, metricNames, routeDimensions } from './alarms.js';
 
 export function addDashboard(ctx: UnitContext): void {
   if (!ctx.api.gateway.dashboard) return;
@@ -44,7 +44,7 @@ export function addDashboard(ctx: UnitContext): void {
                   'p99 latency by operation',
                   ctx.api.routes
                     .filter((r) => r.shadowedBy === undefined)
-                    .map((r) => ['AWS/ApiGateway', 'Latency', ...dims, 'Resource', r.gatewayPath, 'Method', r.method, { stat: 'p99', label: r.id }]),
+                    .map((r) => ['AWS/ApiGateway', 'Latency', ...dims, ...routeDimensions(r).flatMap((d) => [d.Name, d.Value]), { stat: 'p99', label: r.id }]),
                   3,
                 ),
               ]

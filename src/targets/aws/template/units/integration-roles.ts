@@ -1,17 +1,16 @@
 /**
- * Roles API Gateway assumes to call AWS services directly, one per route, allowed the one
- * action on the one resource the route names.
+ * Roles API Gateway assumes to call AWS services directly, one per route (REST routes and
+ * WebSocket routes), allowed the one action on the one resource the route names.
  */
 import type { AwsServiceIntegration, DeployValue } from '../../../../ir/types.js';
 import { deployValue, escapeSub, type CfnValue } from '../../cfn.js';
 import type { UnitContext } from '../context.js';
+import { createdRoleRoutes } from '../names.js';
 import { assumeRolePolicy } from './functions.js';
 
 export function addIntegrationRoles(ctx: UnitContext): void {
-  for (const route of ctx.api.routes) {
-    const integration = route.integration;
-    if (integration.type !== 'aws' || integration.roleArn !== undefined || route.shadowedBy !== undefined) continue;
-    ctx.template.add(ctx.names.integrationRole(route.id), {
+  for (const { id, integration } of createdRoleRoutes(ctx.api)) {
+    ctx.template.add(ctx.names.integrationRole(id), {
       Type: 'AWS::IAM::Role',
       Properties: {
         AssumeRolePolicyDocument: assumeRolePolicy('apigateway.amazonaws.com'),

@@ -1,7 +1,8 @@
 /**
  * Usage plans with their throttles and quotas, one API key per name, and the keys bound to
- * their plans (REST APIs only). Plain resources in both flavours: SAM's `Auth.UsagePlan`
- * makes at most one plan per API.
+ * their plans: REST APIs, and WebSocket APIs, whose stages join the same (v1) usage plans.
+ * Plain resources in both flavours: SAM's `Auth.UsagePlan` makes at most one plan per API,
+ * and SAM's WebSocket API has none.
  */
 import { escapeSub, ref, sub } from '../../cfn.js';
 import { stageRef, type UnitContext } from '../context.js';
