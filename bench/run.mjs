@@ -3,7 +3,7 @@
 // each command a whole process, several runs, median wall time and peak memory. Prints a
 // table, writes bench/results.json and docs/performance.md. A script, never a test.
 //
-// Options: --specs github,stripe,...  --sizes 100,1000  --no-scaling  --no-real
+// Options: --specs github,stripe,...  --commands floor,gatewright-ir,...  --sizes 100,1000  --no-scaling  --no-real
 //          --runs N (default 3)  --timeout S (per process, default 120)  --budget S (per cell, default 20)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,6 +58,7 @@ async function main() {
       console.error(`\n${spec.name}: ${(facts.bytes / 1e6).toFixed(1)} MB, ${facts.operations} operations, ${facts.schemas} schemas`);
       const rows = [];
       for (const command of commands) {
+        if (options.commands && !options.commands.includes(command.id)) continue;
         if (command.available && !command.available(probe)) {
           rows.push({ id: command.id, status: 'n/a', note: 'not in this build of gatewright yet' });
           continue;
@@ -154,7 +155,7 @@ function machine() {
 }
 
 function parseArgs(argv) {
-  const o = { runs: 3, timeoutS: 120, budgetS: 20, sizes: [100, 1000, 10000, 50000], real: true, scaling: true, specs: undefined, write: true };
+  const o = { runs: 3, timeoutS: 120, budgetS: 20, sizes: [100, 1000, 10000, 50000], real: true, scaling: true, specs: undefined, commands: undefined, write: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? fail(`bench: ${a} needs a value`);
@@ -163,6 +164,7 @@ function parseArgs(argv) {
     else if (a === '--budget') o.budgetS = Number(next());
     else if (a === '--sizes') o.sizes = next().split(',').map(Number);
     else if (a === '--specs') o.specs = next().split(',');
+    else if (a === '--commands') o.commands = next().split(',');
     else if (a === '--no-scaling') o.scaling = false;
     else if (a === '--no-real') o.real = false;
     else if (a === '--no-write') o.write = false;

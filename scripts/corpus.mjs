@@ -25,6 +25,11 @@ for (let i = 0; i < argv.length; i++) {
   }
 }
 
+// The run uses a copy of the build, so rebuilding dist/ meanwhile cannot break workers mid-run.
+const build = path.join(repoRoot, 'out', 'corpus-build');
+fs.rmSync(build, { recursive: true, force: true });
+for (const part of ['dist', 'schemas', 'package.json']) fs.cpSync(path.join(repoRoot, part), path.join(build, part), { recursive: true });
+
 const specs = listCorpus()
   .filter((_, i) => i % options.every === 0)
   .slice(0, options.limit);
@@ -35,6 +40,7 @@ const results = await runCorpus({
   jobs: options.jobs,
   timeoutMs: options.timeoutS * 1000,
   typecheckEvery: options.typecheckEvery,
+  entry: path.join(build, 'dist', 'cli', 'main.js'),
   onResult: (result) => progress.tick(result),
 });
 progress.done();
