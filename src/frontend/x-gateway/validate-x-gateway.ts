@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvInstance, Options, ValidateFunction } from 'ajv';
 import type { Diagnostic, Origin } from '../../diagnostics/diagnostic.js';
 import { schemaErrorsToDiagnostics } from '../schema-errors.js';
 import { loadPrecompiled } from '../validators/precompiled.js';
@@ -21,8 +22,10 @@ export function readXGatewaySchema(): { text: string; hash: string } {
 }
 
 /** Compiles the x-gateway schema; `extra` options are for the build's standalone code. */
-export function compileXGatewayValidators(text: string, extra: Options = {}): { ajv: Ajv; ids: Record<XGatewayPlace, string>; validators: Record<XGatewayPlace, ValidateFunction> } {
+export function compileXGatewayValidators(text: string, extra: Options = {}): { ajv: AjvInstance; ids: Record<XGatewayPlace, string>; validators: Record<XGatewayPlace, ValidateFunction> } {
   const schema = JSON.parse(text) as { $id: string };
+  // Loaded only here, as for the OpenAPI schemas: precompiled validators do not need it.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, ...extra });
   ajv.addSchema(schema);
   const ids = Object.fromEntries(xGatewayPlaces.map((place) => [place, `${schema.$id}#/$defs/${place}`])) as Record<XGatewayPlace, string>;
