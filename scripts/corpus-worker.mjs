@@ -66,31 +66,45 @@ function diagnosticsOf(stdout) {
   }
 }
 
-/** Type-checks every generated .ts file under `out` with the project's tsc, strictly. */
+/**
+ * Type-checks the generated TypeScript strictly: a generated package (the SDK) with its own
+ * tsconfig, any other .ts file with a strict configuration of ours.
+ */
 function typeCheck(dir) {
-  const files = listFiles(dir).filter((f) => f.endsWith('.ts'));
-  if (files.length === 0) return { status: 'none' };
-  const tsconfig = path.join(dir, 'tsconfig.corpus.json');
-  fs.writeFileSync(
-    tsconfig,
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        target: 'ES2022',
-        module: 'NodeNext',
-        moduleResolution: 'NodeNext',
-        lib: ['ES2023', 'DOM'],
-        types: ['node', 'aws-lambda'],
-        typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
-      },
-      files,
-    }),
-  );
-  const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig], { encoding: 'utf8', timeout: 120_000 });
-  if (tsc.status === 0) return { status: 'passed', files: files.length };
-  return { status: 'failed', files: files.length, message: (tsc.stdout + tsc.stderr).split('\n').slice(0, 5).join('\n').slice(0, 800) };
+  const all = listFiles(dir);
+  const packages = all.filter((f) => path.basename(f) === 'tsconfig.json').map((f) => path.dirname(f));
+  const loose = all.filter((f) => f.endsWith('.ts') && !packages.some((p) => f.startsWith(p + path.sep)));
+  const projects = [...packages];
+  if (loose.length > 0) {
+    const tsconfig = path.join(dir, 'tsconfig.corpus.json');
+    fs.writeFileSync(
+      tsconfig,
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2023', 'DOM'],
+          types: ['node', 'aws-lambda'],
+          typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+        },
+        files: loose,
+      }),
+    );
+    projects.push(tsconfig);
+  }
+  const files = all.filter((f) => f.endsWith('.ts')).length;
+  if (files === 0) return { status: 'none' };
+  for (const project of projects) {
+    const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project, '--noEmit'], { encoding: 'utf8', timeout: 120_000 });
+    if (tsc.status !== 0) {
+      return { status: 'failed', files, message: `${path.relative(dir, project)}: ${(tsc.stdout + tsc.stderr).split('\n').slice(0, 5).join('\n').slice(0, 800)}` };
+    }
+  }
+  return { status: 'passed', files };
 }
 
 function listFiles(dir) {

@@ -28,20 +28,30 @@ for (let i = 0; i < argv.length; i++) {
 // The run uses a copy of the build, so rebuilding dist/ meanwhile cannot break workers mid-run.
 const build = path.join(repoRoot, 'out', 'corpus-build');
 fs.rmSync(build, { recursive: true, force: true });
-for (const part of ['dist', 'schemas', 'package.json']) fs.cpSync(path.join(repoRoot, part), path.join(build, part), { recursive: true });
+const packaged = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).files;
+for (const part of [...packaged, 'package.json']) fs.cpSync(path.join(repoRoot, part), path.join(build, part), { recursive: true });
 
 const specs = listCorpus()
   .filter((_, i) => i % options.every === 0)
   .slice(0, options.limit);
 const started = Date.now();
 const progress = progressBar(specs.length);
+const finished = [];
 const results = await runCorpus({
   specs,
   jobs: options.jobs,
   timeoutMs: options.timeoutS * 1000,
   typecheckEvery: options.typecheckEvery,
   entry: path.join(build, 'dist', 'cli', 'main.js'),
-  onResult: (result) => progress.tick(result),
+  onResult: (result) => {
+    progress.tick(result);
+    finished.push(result);
+    // A long run leaves a readable record as it goes, marked as partial until it is done.
+    if (options.write && finished.length % 100 === 0 && finished.length < specs.length) {
+      const sorted = [...finished].sort((a, b) => (a.spec < b.spec ? -1 : 1));
+      fs.writeFileSync(path.join(repoRoot, 'docs', 'corpus.md'), renderCorpusDoc(sorted, summarize(sorted), Math.round((Date.now() - started) / 1000), specs.length));
+    }
+  },
 });
 progress.done();
 const seconds = Math.round((Date.now() - started) / 1000);
@@ -83,7 +93,7 @@ function progressBar(total) {
   };
 }
 
-function renderCorpusDoc(results, s, seconds) {
+function renderCorpusDoc(results, s, seconds, planned = results.length) {
   const version = JSON.parse(fs.readFileSync(path.join(corpusRoot, '..', 'package.json'), 'utf8')).version;
   const gatewright = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version;
   const pct = (n) => (s.total === 0 ? '0' : ((100 * n) / s.total).toFixed(1));
@@ -95,7 +105,9 @@ function renderCorpusDoc(results, s, seconds) {
     `time limit and a memory limit. \`gatewright compile\` runs on each${results.some((r) => 'sdkMs' in r) ? ', then `gatewright sdk`' : ' (`gatewright sdk` joins once it lands)'};`,
     'a spec is "refused" when gatewright reports errors in it (the spec is not one API Gateway can serve as',
     'written, or it breaks the OpenAPI schema), and "crashed" or "timed out" is always a bug in gatewright.',
-    `The run took ${seconds} s on ${os.availableParallelism()} cores.`,
+    planned > results.length
+      ? `**Partial: this run was still going after ${results.length} of ${planned} specs (${seconds} s on ${os.availableParallelism()} cores); the counts below are for those.**`
+      : `The run took ${seconds} s on ${os.availableParallelism()} cores.`,
     '',
     '| outcome | specs | share |',
     '| --- | ---: | ---: |',
@@ -107,7 +119,7 @@ function renderCorpusDoc(results, s, seconds) {
     '',
     '## Generated TypeScript',
     '',
-    `Every 10th spec that compiled had its generated TypeScript (handler types, SDK) type-checked with \`tsc --strict\`:`,
+    `Every 10th spec of the list, when it compiled, had its generated TypeScript (SDK package, handler types) type-checked with \`tsc --strict\`:`,
     `${s.typecheck.sampled} specs sampled, ${s.typecheck.passed} passed, ${s.typecheck.failed} failed, ${s.typecheck.none} generated no TypeScript`,
     '(the handler and SDK back ends add it as they land).',
     '',

@@ -2,8 +2,8 @@
 // Regenerates generated/ from fixtures/ with the built compiler (run `npm run build` first,
 // or use `npm run generate`). Review the diff before committing: these are golden files.
 import path from 'node:path';
-import { compile } from '../dist/index.js';
-import { fixtures, outputs } from './fixtures.mjs';
+import { compile, generateSdk } from '../dist/index.js';
+import { fixtures, outputs, sdkGoldens } from './fixtures.mjs';
 
 let failed = false;
 for (const fixture of fixtures) {
@@ -18,5 +18,16 @@ for (const fixture of fixtures) {
     }
     console.log(`${out}: ${result.written?.written.length ?? 0} written, ${result.written?.removed.length ?? 0} removed`);
   }
+}
+for (const golden of sdkGoldens()) {
+  const out = path.join('generated', golden.name, golden.folder);
+  const result = generateSdk(golden.spec, out, golden.options);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    failed = true;
+    console.error(`${golden.spec}: ${errors.length} error(s) generating the SDK`);
+    continue;
+  }
+  console.log(`${out}: ${result.written?.written.length ?? 0} written, ${result.written?.removed.length ?? 0} removed`);
 }
 process.exitCode = failed ? 1 : 0;

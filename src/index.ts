@@ -1,5 +1,6 @@
 /** The programmatic API: the same pipeline the CLI runs. */
 export { compile, compileSpec, type CompileOptions, type CompileResult, type CompileToFolderResult } from './compile.js';
+export { generateSdk, generateSdkFiles, type SdkGenerateOptions } from './sdk.js';
 export { lint, type LintOptions, type LintResult } from './lint.js';
 export { loadSpec, type LoadOptions, type LoadedSpec } from './load/load-spec.js';
 export { buildApi } from './frontend/build-api.js';

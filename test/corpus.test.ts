@@ -22,7 +22,7 @@ describe('corpus sample', () => {
       entry: path.join(repoRoot, 'src', 'cli', 'main.ts'),
       scratch: path.join(repoRoot, 'test', '.tmp', `corpus-${process.pid}`),
       timeoutMs: 90_000,
-      typecheckEvery: 5,
+      typecheckEvery: 8,
     });
     const summary = summarize(results);
     const bad = results.filter((r) => r.status === 'crashed' || r.status === 'timeout' || r.typecheck?.status === 'failed');

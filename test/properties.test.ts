@@ -6,8 +6,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compile } from '../src/compile.js';
+import { generateSdk } from '../src/sdk.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { snapshotTree, tempDir, writeFiles } from './helpers/temp.js';
+import { typecheck } from './helpers/typescript.js';
 
 const runs = Number(process.env['GATEWRIGHT_PROPERTY_RUNS'] ?? 60);
 const seed = Number(process.env['GATEWRIGHT_PROPERTY_SEED'] ?? 20_251_125);
@@ -216,5 +218,28 @@ describe('properties of compile over random specs', () => {
       }),
       { ...settings, numRuns: Math.min(runs, 30) },
     );
+  });
+
+  test('the SDK of every spec gatewright accepts type-checks strictly, and is the same bytes on a second run', async () => {
+    const packages = tempDir('gatewright-sdk-properties-');
+    let generated = 0;
+    fc.assert(
+      fc.property(specShape, (shape) => {
+        const folder = writeFiles({ 'openapi.json': JSON.stringify(toSpec(shape), null, 2) });
+        const out = path.join(packages, `sdk-${generated}`);
+        const first = generateSdk(path.join(folder, 'openapi.json'), out);
+        if (first.diagnostics.some((d) => d.severity === 'error')) return;
+        const again = generateSdk(path.join(folder, 'openapi.json'), path.join(folder, 'again'));
+        expect(snapshotTree(path.join(folder, 'again'))).toEqual(snapshotTree(out));
+        // Each package has its own tsconfig; the one run below checks them all together.
+        fs.rmSync(path.join(out, 'tsconfig.json'));
+        fs.rmSync(path.join(out, '.gatewright'), { recursive: true, force: true });
+        generated++;
+      }),
+      { ...settings, numRuns: Math.max(1, Math.round(runs / 3)) },
+    );
+    expect(generated).toBeGreaterThan(0);
+    const { errors } = await typecheck(packages, { lib: ['ES2022', 'DOM'], types: [] });
+    expect(errors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../diagnostics/diagnostic.js';
 import { compileCommand } from './commands/compile.js';
 import { lintCommand } from './commands/lint.js';
+import { sdkCommand } from './commands/sdk.js';
 import { exitCodes, processIo, version, type Io } from './io.js';
 
 /**
@@ -19,7 +20,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  for (const command of [compileCommand(io, setExit), lintCommand(io, setExit)]) {
+  for (const command of [compileCommand(io, setExit), lintCommand(io, setExit), sdkCommand(io, setExit)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'));
   }
   if (argv.length === 0) {

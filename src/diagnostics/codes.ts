@@ -50,12 +50,23 @@ export const codes = {
   // front end: x-gateway
   'x-gateway-invalid': { severity: 'error', summary: 'An `x-gateway` value does not match the extension’s schema.' },
   'x-gateway-unknown-key': { severity: 'error', summary: 'An `x-gateway` object has a key the extension does not define.' },
+  'x-gateway-misspelled': { severity: 'error', summary: 'An extension key looks like a misspelled `x-gateway`, whose settings would be ignored.' },
   'x-gateway-kind-mismatch': { severity: 'error', summary: 'A setting does not exist for this kind of API.' },
   'x-gateway-reference': { severity: 'error', summary: 'An `x-gateway` setting names a stage, plan, handler or scheme that does not exist.' },
   'x-gateway-dynamic-reference': { severity: 'error', summary: 'Spec text holds a CloudFormation dynamic reference (`{{resolve:...}}`).' },
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },
   'handler-conflict': { severity: 'error', summary: 'A handler is used in incompatible roles.' },
   'websocket-route-invalid': { severity: 'error', summary: 'A WebSocket route is not valid.' },
+  // templates (sam, cloudformation)
+  'template-permission-widened': { severity: 'info', summary: 'A handler serves so many routes that it gets one invoke permission for the whole API.' },
+  'template-feature-unsupported': { severity: 'warning', summary: 'The template cannot express a setting for this kind of API yet; it is left out.' },
+  'template-alarm-needs-metrics': { severity: 'warning', summary: 'An alarm needs metrics or logs that the stage does not produce.' },
+  'template-large': { severity: 'info', summary: 'The template is larger than CloudFormation takes inline; deploy it through S3.' },
+  'template-too-large': { severity: 'warning', summary: 'The API Gateway document pushes the template past CloudFormation’s size limit.' },
+  'template-too-many-resources': { severity: 'error', summary: 'The template has more resources than a CloudFormation stack may hold.' },
+  // SDK
+  'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
+  'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },
@@ -67,6 +78,7 @@ export type Code = keyof typeof codes;
 export interface DiagnosticOptions {
   readonly severity?: Severity;
   readonly related?: readonly RelatedLocation[];
+  readonly gatewayOnly?: boolean;
 }
 
 /** Builds a diagnostic with the catalogue's severity for its code. */
@@ -77,5 +89,16 @@ export function diagnostic(code: Code, message: string, origin?: Origin, options
     message,
     ...(origin ? { origin } : {}),
     ...(options.related && options.related.length > 0 ? { related: options.related } : {}),
+    ...(options.gatewayOnly || gatewayOnlyCodes.has(code) ? { gatewayOnly: true } : {}),
   };
 }
+
+/** Codes that only say API Gateway cannot do something; see `Diagnostic.gatewayOnly`. */
+const gatewayOnlyCodes: ReadonlySet<Code> = new Set<Code>([
+  'security-scheme-unsupported',
+  'security-optional-auth',
+  'operation-method-unsupported',
+  'path-ambiguous',
+  'x-gateway-kind-mismatch',
+  'handler-conflict',
+]);

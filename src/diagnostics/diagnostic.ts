@@ -29,6 +29,11 @@ export interface Diagnostic {
   readonly message: string;
   readonly origin?: Origin;
   readonly related?: readonly RelatedLocation[];
+  /**
+   * The problem is only that API Gateway cannot do this (auth it cannot enforce, paths it
+   * cannot route). Commands that do not configure the gateway, such as `sdk`, may go on.
+   */
+  readonly gatewayOnly?: boolean;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -2,9 +2,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/codes.js';
 import type { LoadedSpec } from '../load/load-spec.js';
 import { collectHandlers, completeCors, nameRoutes, resolveRouteConflicts, type HandlerSettings } from '../ir/passes/index.js';
-import type { Api, ApiKind, SecurityScheme, Server, Tag } from '../ir/types.js';
+import type { Api, ApiKind, ClientOnlyScheme, SecurityScheme, Server, Tag } from '../ir/types.js';
 import { checkDuplicateOperationIds } from './checks/duplicate-operation-ids.js';
 import { checkDynamicReferences } from './checks/dynamic-references.js';
+import { checkMisspelledExtensions } from './checks/misspelled-extension.js';
 import { BuildContext, child, entries, isObject, optional, stringAt, type Node, type OpenApiVersion } from './context.js';
 import { readPaths } from './objects/paths-object.js';
 import { readSecuritySchemes } from './objects/security-scheme-object.js';
@@ -52,8 +53,8 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   const components = child(document, 'components');
   ctx.schemas.reserveComponents(child(components, 'schemas'));
   const schemesNode = child(components, 'securitySchemes');
-  const securitySchemes = readSecuritySchemes(ctx, schemesNode);
-  const schemes = new Map<string, SecurityScheme>(securitySchemes.map((s) => [s.name, s]));
+  const { schemes: securitySchemes, clientOnly: clientOnlySchemes } = readSecuritySchemes(ctx, schemesNode);
+  const schemes = new Map<string, SecurityScheme | ClientOnlyScheme>([...securitySchemes, ...clientOnlySchemes].map((s) => [s.name, s]));
   const declaredSchemes = new Set(isObject(schemesNode.value) ? Object.keys(schemesNode.value) : []);
   const rootSecurity = data['security'] === undefined ? undefined : child(document, 'security');
 
@@ -74,7 +75,10 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   ctx.schemas.convertPending();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
-  if (ctx.defaultedIntegrations.length > 0) {
+  checkMisspelledExtensions(ctx, document);
+  // Naming defaults.lambda.handler is the deliberate way to serve operations by one handler: say nothing then.
+  const defaultHandlerNamed = str(obj(obj(obj(gatewayNode?.value)['defaults'])['lambda'])['handler']) !== undefined;
+  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed) {
     ctx.report(
       'integration-missing',
       `${ctx.defaultedIntegrations.length} operation(s) name no integration, so they are served by the Lambda handler "${defaults.handler}". Set x-gateway.lambda (or http, mock, aws) on each operation, or defaults.lambda.handler.`,
@@ -98,6 +102,7 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     messageRoutes,
     schemas: ctx.schemas.named,
     securitySchemes,
+    clientOnlySchemes,
     handlers: [],
     gateway,
     origin: document.origin,
@@ -134,7 +139,9 @@ function openApiVersion(data: Record<string, unknown>, file: string, diagnostics
       'openapi-version-unsupported',
       written === undefined
         ? `${file} has no "openapi" field; start it with openapi: 3.1.0 (or 3.0.3).`
-        : `The openapi version "${String(written)}" is not supported; gatewright reads 3.0.x and 3.1.x.`,
+        : /^3\.[01]$/.test(String(written))
+          ? `The openapi version must be written in full, as openapi: ${String(written)}.0 (or a later ${String(written)}.x)${typeof written === 'number' ? `; YAML reads ${String(written)} as a number` : ''}.`
+          : `The openapi version "${String(written)}" is not supported; gatewright reads 3.0.x and 3.1.x.`,
       { file, pointer: written === undefined ? '' : '/openapi' },
     ),
   );

@@ -32,7 +32,13 @@ export class BuildContext {
     this.schemas = new SchemaRegistry(this);
   }
 
+  readonly #reported = new Set<string>();
+
+  /** Reports a problem once: a root-level setting inherited by many operations is one problem. */
   report(code: Code, message: string, origin?: Origin, options?: DiagnosticOptions): void {
+    const key = `${code}\u0000${origin?.file}\u0000${origin?.pointer}\u0000${message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
     this.diagnostics.push(diagnostic(code, message, origin, options));
   }
 

@@ -2,11 +2,13 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import { diagnostic, type Code } from '../diagnostics/codes.js';
 import { appendPointer } from '../load/json-pointer.js';
-import { didYouMean } from './did-you-mean.js';
+import { closest, didYouMean } from './did-you-mean.js';
 
 export interface SchemaErrorCodes {
   readonly invalid: Code;
   readonly unknownKey: Code;
+  /** Advice for an unknown key that belongs elsewhere (by the path of its object); replaces "did you mean". */
+  readonly misplacedKey?: (key: string, instancePath: string) => string | undefined;
 }
 
 /**
@@ -21,7 +23,7 @@ export function schemaErrorsToDiagnostics(
   codes: SchemaErrorCodes,
 ): Diagnostic[] {
   // ajv reports a bad property name twice: the inner check and propertyNames itself.
-  const kept = distil(errors.filter((e) => !(e.keyword !== 'propertyNames' && e.schemaPath.includes('/propertyNames/'))));
+  const kept = withoutEchoes(distil(errors.filter((e) => !(e.keyword !== 'propertyNames' && e.schemaPath.includes('/propertyNames/')))));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of kept) {
@@ -30,9 +32,12 @@ export function schemaErrorsToDiagnostics(
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const misplaced = codes.misplacedKey?.(key, error.instancePath);
       result = diagnostic(
         codes.unknownKey,
-        `${what} has no key "${key}".${didYouMean(key, allowed)}${allowed.length > 0 && allowed.length <= 16 ? ` Allowed keys: ${allowed.join(', ')}.` : ''}`,
+        misplaced
+          ? `${what} has no key "${key}" here. ${misplaced}`
+          : `${what} has no key "${key}".${didYouMean(key, allowed)}${allowed.length > 0 && allowed.length <= 16 ? ` Allowed keys: ${allowed.join(', ')}.` : ''}`,
         { file: base.file, pointer: appendPointer(pointer, key), key: true },
       );
     } else if (error.keyword === 'propertyNames') {
@@ -72,15 +77,55 @@ function explain(error: ErrorObject): string {
     case 'oneOf':
     case 'anyOf':
       return `is not any of the accepted forms${hint}.`;
-    case 'not':
-      return `uses a combination of keys that is not allowed${hint}; use only one integration (lambda, http, mock or aws).`;
+    case 'not': {
+      // The schema's only `not` forbids two integrations side by side.
+      const data = error.data !== null && typeof error.data === 'object' ? Object.keys(error.data) : [];
+      const integrations = data.filter((key) => ['lambda', 'http', 'mock', 'aws'].includes(key));
+      return integrations.length > 1
+        ? `has ${integrations.length} integrations (${integrations.join(', ')}), but it is served by exactly one; keep one of them.`
+        : `uses a combination of keys that is not allowed${hint}.`;
+    }
     case 'propertyNames':
       return `has a key that is not allowed here: "${String(params['propertyName'])}"${hint}.`;
+    case 'maximum':
+      return `must be at most ${String(params['limit'])}${hint}.`;
+    case 'minimum':
+      return `must be at least ${String(params['limit'])}${hint}.`;
+    case 'exclusiveMinimum':
+      return `must be more than ${String(params['limit'])}${hint}.`;
+    case 'minItems':
+      return `must list at least ${String(params['limit'])} item(s)${hint}.`;
+    case 'minLength':
+      return params['limit'] === 1 ? `must not be empty${hint}.` : `must be at least ${String(params['limit'])} characters long${hint}.`;
+    case 'maxLength':
+      return `must be at most ${String(params['limit'])} characters long${hint}.`;
+    case 'uniqueItems':
+      return `lists the same item twice; remove one.`;
     case 'maxProperties':
       return `may hold at most ${String(params['limit'])} key(s)${hint}.`;
     default:
       return `${error.message ?? 'is not valid'}${hint}.`;
   }
+}
+
+/**
+ * Drops errors that only repeat another: a missing required key when the object has an
+ * unknown key that is its likely misspelling (the unknown key's "did you mean" says it),
+ * and `not` failures of values that are not objects (`not: {required: ...}` holds
+ * trivially for them; their type error says what is wrong).
+ */
+function withoutEchoes(errors: readonly ErrorObject[]): ErrorObject[] {
+  const unknownKeys = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'additionalProperties') continue;
+    unknownKeys.set(e.instancePath, [...(unknownKeys.get(e.instancePath) ?? []), String((e.params as { additionalProperty: string }).additionalProperty)]);
+  }
+  return errors.filter((e) => {
+    if (e.keyword === 'not') return e.data !== null && typeof e.data === 'object' && !Array.isArray(e.data);
+    if (e.keyword !== 'required') return true;
+    const missing = String((e.params as { missingProperty: string }).missingProperty);
+    return !(unknownKeys.get(e.instancePath) ?? []).some((key) => closest(key, [missing]) !== undefined);
+  });
 }
 
 function article(type: string): string {

@@ -4,6 +4,8 @@ import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import type { OpenApiVersion } from './context.js';
 import { schemaErrorsToDiagnostics } from './schema-errors.js';
 import { loadPrecompiled } from './validators/precompiled.js';
+import { isNearXGateway } from './checks/misspelled-extension.js';
+import { xGatewayKeys, type XGatewayPlace } from './x-gateway/validate-x-gateway.js';
 
 const require = createRequire(import.meta.url);
 const validators = new Map<OpenApiVersion, ValidateFunction>();
@@ -20,7 +22,23 @@ export function validateDocument(document: unknown, version: OpenApiVersion, ori
     validators.set(version, validate);
   }
   if (validate(document)) return [];
-  return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `OpenAPI ${version} document`, { invalid: 'openapi-schema', unknownKey: 'openapi-schema' });
+  return schemaErrorsToDiagnostics(validate.errors ?? [], origin, `OpenAPI ${version} document`, {
+    invalid: 'openapi-schema',
+    unknownKey: 'openapi-schema',
+    misplacedKey: gatewaySettingAdvice,
+  });
+}
+
+let placeKeys: Map<XGatewayPlace, ReadonlySet<string>> | undefined;
+
+/** An x-gateway key written beside x-gateway instead of under it (a common indentation slip). */
+function gatewaySettingAdvice(key: string, instancePath: string): string | undefined {
+  if (isNearXGateway(key)) return 'Did you mean x-gateway? Extension keys start with a lowercase "x-".';
+  placeKeys ??= new Map((['root', 'pathItem', 'operation'] as const).map((place) => [place, new Set(xGatewayKeys(place))]));
+  const place: XGatewayPlace | undefined =
+    instancePath === '' ? 'root' : /^\/paths\/[^/]+$/.test(instancePath) ? 'pathItem' : /^\/paths\/[^/]+\/(get|put|post|delete|options|head|patch)$/.test(instancePath) ? 'operation' : undefined;
+  if (!place || !placeKeys.get(place)?.has(key)) return undefined;
+  return `"${key}" is an x-gateway setting: indent it under x-gateway${place === 'root' ? ' (at the top of the document)' : ''}.`;
 }
 
 export function openApiValidatorName(version: OpenApiVersion): string {

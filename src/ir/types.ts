@@ -40,6 +40,12 @@ export interface Api {
   readonly messageRoutes: readonly MessageRoute[];
   readonly schemas: readonly NamedSchema[];
   readonly securitySchemes: readonly SecurityScheme[];
+  /**
+   * Schemes the gateway cannot enforce as written (HTTP basic, API keys outside
+   * `x-api-key`, ...). Compiling for the gateway fails on them; a client SDK can still
+   * send their credentials, so they are kept here, apart from `securitySchemes`.
+   */
+  readonly clientOnlySchemes: readonly ClientOnlyScheme[];
   /** One Lambda function per handler name; shared by the operations that name it. */
   readonly handlers: readonly Handler[];
   readonly gateway: GatewaySettings;
@@ -227,7 +233,25 @@ interface SecuritySchemeBase {
   /** The key under `components.securitySchemes`. */
   readonly name: string;
   readonly description?: string;
+  /** How a client presents the credential, as the spec's scheme says. */
+  readonly client: ClientCredential;
   readonly origin: Origin;
+}
+
+/** How a client sends a credential, from the OpenAPI security scheme as written. */
+export type ClientCredential =
+  | { readonly kind: 'apiKey'; readonly in: 'header' | 'query' | 'cookie'; readonly name: string }
+  /** `Authorization: <scheme> <credential>`, e.g. bearer or basic. */
+  | { readonly kind: 'http'; readonly scheme: string }
+  /** A bearer token from an OAuth 2 or OpenID Connect flow. */
+  | { readonly kind: 'oauth2' | 'openIdConnect' }
+  | { readonly kind: 'mutualTLS' }
+  /** Signature Version 4 with AWS credentials. */
+  | { readonly kind: 'sigv4' };
+
+/** A scheme a client can use but API Gateway cannot enforce as written. */
+export interface ClientOnlyScheme extends SecuritySchemeBase {
+  readonly type: 'clientOnly';
 }
 
 /** API Gateway API keys: sent in `x-api-key`, bound to usage plans. REST only. */

@@ -85,13 +85,16 @@ function parseYaml(file: string, text: string, limits: ParseLimits): ParseResult
   if (!doc) return { diagnostics: [diagnostic('load-empty', `${file} holds no YAML document.`, { file, pointer: '' })] };
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
+    // Indentation errors start at the line's first column; point at what is misplaced instead.
+    const offset = error.pos[0] + (/^ */.exec(text.slice(error.pos[0]))?.[0].length ?? 0);
+    const key = duplicate ? /^[^\n:]*/.exec(text.slice(offset))?.[0].trim().replace(/^(['"])(.*)\1$/, '$2') : undefined;
     diagnostics.push(
       diagnostic(
         duplicate ? 'load-yaml-duplicate-key' : 'load-yaml-syntax',
         duplicate
-          ? `${file} has a mapping with the same key twice; YAML 1.2 keys must be unique. Remove or rename one.`
-          : `${file} is not valid YAML 1.2: ${firstLine(error.message)}.`,
-        { file, pointer: '', offset: error.pos[0] },
+          ? `${file} has the key "${key}" twice in one mapping; YAML 1.2 keys must be unique. Merge the two entries, or rename one.`
+          : `${file} is not valid YAML 1.2: ${firstLine(error.message)}.${/indent|column/i.test(error.message) ? ' Check the indentation of this line against the lines above it.' : ''}`,
+        { file, pointer: '', offset },
       ),
     );
   }

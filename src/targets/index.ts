@@ -1,5 +1,6 @@
 import type { Artifact, Target, TargetOptions } from './target.js';
 import { irTarget } from './ir/ir-target.js';
+import { templateTarget } from './aws/template/template-target.js';
 
 export type { Artifact, Target, TargetContext, TargetOptions } from './target.js';
 
@@ -8,13 +9,15 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
   switch (artifact) {
     case 'ir':
       return [irTarget as Target];
+    case 'template':
+      return [templateTarget() as Target];
     default:
       return [];
   }
 }
 
 /** Artifacts that have a back end today, in the order their files are produced. */
-export const availableArtifacts: readonly Artifact[] = ['ir'];
+export const availableArtifacts: readonly Artifact[] = ['ir', 'template'];
 
 /** What `compile` emits when `--emit` is not given. */
 export const defaultArtifacts: readonly Artifact[] = availableArtifacts.filter((a) => a !== 'ir').length > 0 ? availableArtifacts.filter((a) => a !== 'ir') : ['ir'];

@@ -21,9 +21,9 @@ export function compileCommand(io: Io, setExit: (code: number) => void): Command
   command.action((spec: string, options: { out?: string; target: 'sam' | 'cloudformation'; emit?: string; forceStubs?: boolean; format: ReportFormat; maxFileSize?: string; root?: string }) => {
     const emit = parseEmit(options.emit);
     const load = loadOptionsFrom(options);
-    const printIrOnly = options.out === undefined && emit.length === 1 && emit[0] === 'ir';
+    const printIrOnly = options.out === undefined && emit?.length === 1 && emit[0] === 'ir';
     if (options.out === undefined && !printIrOnly) throw new UsageError('compile needs an output folder: add -o <dir> (or use --emit ir to print the IR).');
-    const common = { target: options.target, emit, load };
+    const common = { target: options.target, ...(emit ? { emit } : {}), load };
     const result: CompileToFolderResult =
       options.out === undefined ? compileSpec(spec, common) : compile(spec, options.out, { ...common, forceStubs: options.forceStubs ?? false });
     const report = formatReports(options.format, [{ spec, sources: result.sources, diagnostics: result.diagnostics }], { cwd: io.cwd, color: io.color, version });
@@ -47,8 +47,9 @@ export function compileCommand(io: Io, setExit: (code: number) => void): Command
   return command;
 }
 
-function parseEmit(written: string | undefined): Artifact[] {
-  if (written === undefined) return [];
+/** `undefined` when `--emit` is absent, so `compile` emits the default artifacts. */
+function parseEmit(written: string | undefined): Artifact[] | undefined {
+  if (written === undefined) return undefined;
   const names = written.split(',').map((s) => s.trim()).filter(Boolean);
   for (const name of names) {
     if (!availableArtifacts.includes(name as Artifact)) {

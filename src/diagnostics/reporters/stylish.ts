@@ -40,28 +40,28 @@ export function formatStylish(reports: readonly Report[], options: ReporterOptio
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-/** Widest slice of a source line a code frame shows. */
 const frameWidth = 160;
 
+/** The line before and the line of the problem, with a caret under it; long lines are windowed around the column. */
 function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<typeof locate>[number]['span']>, dim: (s: string) => string, mark: (s: string) => string): string[] {
   const first = Math.max(1, span.start.line - 1);
   const last = span.start.line;
   const width = String(last).length;
-  // Minified JSON puts a whole spec on one line: show a window around the problem, never
-  // the whole line (millions of columns, once per problem, exhaust memory).
-  const windowStart = span.start.column - 1 < frameWidth - 40 ? 0 : span.start.column - 1 - 40;
+  // Minified specs put everything on one line: show the part around the problem.
+  const windowStart = Math.max(0, span.start.column - 1 - frameWidth / 2);
+  const clip = (text: string): string => {
+    const slice = text.slice(windowStart, windowStart + frameWidth);
+    return (windowStart > 0 ? '…' : '') + slice + (windowStart + frameWidth < text.length ? '…' : '');
+  };
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const text = report.sources.lineText(file, line);
-    const start = line === span.start.line ? windowStart : 0;
-    const slice = text.slice(start, start + frameWidth).replace(/\t/g, ' ');
-    const clipped = (start > 0 ? '...' : '') + (text.length > start + frameWidth ? slice.slice(0, frameWidth - 3) + '...' : slice);
-    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clipped}`);
+    const text = report.sources.lineText(file, line).replace(/\t/g, ' ');
+    out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clip(text)}`);
   }
   const lineText = report.sources.lineText(file, span.start.line);
   const endColumn = span.end.line === span.start.line ? span.end.column : lineText.length + 1;
-  const caretAt = span.start.column - 1 - windowStart + (windowStart > 0 ? 3 : 0);
-  const length = Math.max(1, Math.min(endColumn - span.start.column, frameWidth - caretAt));
-  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, caretAt))}${mark('^'.repeat(length))}`);
+  const caretStart = span.start.column - 1 - windowStart + (windowStart > 0 ? 1 : 0);
+  const length = Math.max(1, Math.min(endColumn - span.start.column, frameWidth - (span.start.column - 1 - windowStart)));
+  out.push(`    ${' '.repeat(width)} ${dim('|')} ${' '.repeat(Math.max(0, caretStart))}${mark('^'.repeat(length))}`);
   return out;
 }

@@ -1,4 +1,4 @@
-import type { HttpMethod, Parameter, Route, SecurityScheme } from '../../ir/types.js';
+import type { HttpMethod, Parameter, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { booleanAt, child, isObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
 import { decodeOperationSettings } from '../x-gateway/operation.js';
 import type { GatewayDefaults } from '../x-gateway/root.js';
@@ -17,7 +17,7 @@ export interface OperationScope {
   readonly pathItemParameters: readonly Parameter[];
   readonly pathItemGateway: Node | undefined;
   readonly rootSecurity: Node | undefined;
-  readonly schemes: ReadonlyMap<string, SecurityScheme>;
+  readonly schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>;
   readonly declaredSchemes: ReadonlySet<string>;
   readonly defaults: GatewayDefaults;
 }

@@ -1,4 +1,4 @@
-import type { HttpMethod, Route, SecurityScheme } from '../../ir/types.js';
+import type { HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, expectObject, isObject, type BuildContext, type Node } from '../context.js';
 import type { GatewayDefaults } from '../x-gateway/root.js';
 import { validateXGateway } from '../x-gateway/validate-x-gateway.js';
@@ -12,7 +12,7 @@ const methods: Readonly<Record<string, HttpMethod>> = {
 
 export interface PathsScope {
   readonly rootSecurity: Node | undefined;
-  readonly schemes: ReadonlyMap<string, SecurityScheme>;
+  readonly schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>;
   readonly declaredSchemes: ReadonlySet<string>;
   readonly defaults: GatewayDefaults;
 }

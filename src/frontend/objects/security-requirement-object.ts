@@ -1,4 +1,4 @@
-import type { SchemeUse, Security, SecurityScheme } from '../../ir/types.js';
+import type { SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, expectArray, isObject, type BuildContext, type Node } from '../context.js';
 
 /**
@@ -8,7 +8,7 @@ import { child, expectArray, isObject, type BuildContext, type Node } from '../c
 export function readSecurity(
   ctx: BuildContext,
   node: Node | undefined,
-  schemes: ReadonlyMap<string, SecurityScheme>,
+  schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>,
   /** Every scheme name under components.securitySchemes, including those that could not be decoded. */
   declared: ReadonlySet<string>,
   explicitlyPublic: boolean,
@@ -52,7 +52,7 @@ export function readSecurity(
   return { public: false, requirements, origin: list.origin };
 }
 
-function checkEnforceable(ctx: BuildContext, requirements: readonly (readonly SchemeUse[])[], schemes: ReadonlyMap<string, SecurityScheme>, origin: Node['origin']): void {
+function checkEnforceable(ctx: BuildContext, requirements: readonly (readonly SchemeUse[])[], schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>, origin: Node['origin']): void {
   if (requirements.length > 1) {
     ctx.report(
       'security-scheme-unsupported',

@@ -1,4 +1,4 @@
-import type { DeployValue, IdentitySource, SecurityScheme } from '../../ir/types.js';
+import type { ClientCredential, ClientOnlyScheme, DeployValue, IdentitySource, SecurityScheme } from '../../ir/types.js';
 import { child, entries, expectObject, isObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
 import { kindName } from '../x-gateway/operation.js';
 import { validateXGateway } from '../x-gateway/validate-x-gateway.js';
@@ -11,24 +11,25 @@ import { checkHeaderName } from './header-name.js';
  * OAuth 2 and OpenID Connect are JWTs: Cognito on REST, a JWT authorizer on HTTP);
  * `x-gateway` marks IAM and Lambda authorizers and supplies issuers and pools.
  */
-export function readSecuritySchemes(ctx: BuildContext, node: Node): SecurityScheme[] {
+export function readSecuritySchemes(ctx: BuildContext, node: Node): { schemes: SecurityScheme[]; clientOnly: ClientOnlyScheme[] } {
+  const schemes: SecurityScheme[] = [];
+  const clientOnly: ClientOnlyScheme[] = [];
   const map = expectObject(ctx, node, '"securitySchemes"');
-  if (!map) return [];
-  const out: SecurityScheme[] = [];
+  if (!map) return { schemes, clientOnly };
   for (const [name, written] of entries(map)) {
     const resolved = ctx.deref(written);
     const scheme = resolved && expectObject(ctx, resolved, `The security scheme "${name}"`);
     if (!scheme) continue;
     const decoded = readSecurityScheme(ctx, name, scheme);
-    if (decoded) out.push(decoded);
+    if (decoded?.type === 'clientOnly') clientOnly.push(decoded);
+    else if (decoded) schemes.push(decoded);
   }
-  return out;
+  return { schemes, clientOnly };
 }
 
-function readSecurityScheme(ctx: BuildContext, name: string, node: Node): SecurityScheme | undefined {
+function readSecurityScheme(ctx: BuildContext, name: string, node: Node): SecurityScheme | ClientOnlyScheme | undefined {
   const type = stringAt(node, 'type');
   const description = stringAt(node, 'description');
-  const base = { name, ...optional('description', description), origin: node.origin };
   const xNode = child(node, 'x-gateway');
   if (xNode.value !== undefined) {
     const problems = validateXGateway(xNode.value, 'securityScheme', xNode.origin);
@@ -36,9 +37,16 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
     if (problems.length > 0) return undefined;
   }
   const x = obj(xNode.value);
-  const unsupported = (message: string): undefined => {
-    ctx.report('security-scheme-unsupported', message, node.origin);
+  const client = clientCredential(node, x);
+  if (!client) {
+    ctx.report('security-scheme-unsupported', `The security scheme "${name}" is incomplete or of an unknown type; give it a type (apiKey, http, oauth2, openIdConnect) and, for apiKey, "in" and "name".`, node.origin);
     return undefined;
+  }
+  const base = { name, ...optional('description', description), client, origin: node.origin };
+  // The gateway cannot enforce it, but a client can still send it (for SDKs).
+  const unsupported = (message: string): ClientOnlyScheme => {
+    ctx.report('security-scheme-unsupported', message, node.origin);
+    return { type: 'clientOnly', ...base };
   };
   const headerName = type === 'apiKey' && stringAt(node, 'in') === 'header' ? stringAt(node, 'name') : undefined;
   if (headerName !== undefined) checkHeaderName(ctx, headerName, child(node, 'name').origin, 'The API key header');
@@ -52,12 +60,28 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
     if (!rest && writtenKind === 'token') {
       ctx.report('x-gateway-kind-mismatch', `${kindName(ctx.kind)} have only request authorizers; remove type: token.`, child(child(xNode, 'lambdaAuthorizer'), 'type').origin);
     }
-    const kind = rest ? ((writtenKind ?? (defaultIdentity(node) ? 'token' : 'request')) as 'token' | 'request') : 'request';
     const written = strings(authorizer['identitySources']).map(parseIdentitySource);
     const fallback = defaultIdentity(node) ?? { in: 'header', name: 'Authorization' };
     const identitySources = written.length > 0 ? written : [fallback];
+    // A token authorizer reads one header, so that is the default only where that is all it needs.
+    const oneHeader = identitySources.length === 1 && identitySources[0]?.in === 'header';
+    const kind = rest ? ((writtenKind ?? (oneHeader ? 'token' : 'request')) as 'token' | 'request') : 'request';
     if (kind === 'token' && (identitySources.length !== 1 || identitySources[0]?.in !== 'header')) {
       ctx.report('x-gateway-invalid', 'A token authorizer reads exactly one header; give one header.NAME identity source or use type: request.', child(xNode, 'lambdaAuthorizer').origin);
+    }
+    const authorizerNode = child(xNode, 'lambdaAuthorizer');
+    const writtenTtl = num(authorizer['ttl']);
+    if (ctx.kind === 'websocket' && writtenTtl !== undefined && writtenTtl > 0) {
+      ctx.report('x-gateway-kind-mismatch', 'WebSocket APIs do not cache authorizer results; remove "ttl" (the authorizer runs once per connection).', child(authorizerNode, 'ttl').origin);
+    }
+    const payloadVersion = authorizer['payloadVersion'] === '1.0' ? '1.0' : ctx.kind === 'rest' ? '1.0' : '2.0';
+    const writtenSimple = bool(authorizer['simpleResponses']);
+    if (ctx.kind === 'http' && payloadVersion === '1.0' && writtenSimple === true) {
+      ctx.report(
+        'x-gateway-invalid',
+        'Simple responses ({isAuthorized, context}) exist only in payload format 2.0; remove payloadVersion: "1.0" or simpleResponses: true.',
+        child(authorizerNode, 'simpleResponses').origin,
+      );
     }
     return {
       type: 'lambda',
@@ -65,13 +89,18 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
       kind,
       handler: str(authorizer['handler']) ?? name,
       identitySources,
-      ttlS: num(authorizer['ttl']) ?? (ctx.kind === 'websocket' ? 0 : 300),
+      ttlS: ctx.kind === 'websocket' ? 0 : (writtenTtl ?? 300),
       ...optional('validationRegex', str(authorizer['validationRegex'])),
-      payloadVersion: authorizer['payloadVersion'] === '1.0' ? '1.0' : ctx.kind === 'rest' ? '1.0' : '2.0',
-      simpleResponses: ctx.kind === 'http' ? (bool(authorizer['simpleResponses']) ?? true) : false,
+      payloadVersion,
+      simpleResponses: ctx.kind === 'http' ? (writtenSimple ?? payloadVersion === '2.0') && payloadVersion === '2.0' : false,
     };
   }
 
+  if (ctx.kind === 'websocket' && (isObject(x['cognito']) || isObject(x['jwt']) || type === 'http' || type === 'oauth2' || type === 'openIdConnect')) {
+    return unsupported(
+      'WebSocket APIs authorize $connect only with IAM or a Lambda authorizer; check the token in x-gateway: {lambdaAuthorizer: {handler: ...}}, or use x-gateway: {iam: true}.',
+    );
+  }
   const identitySource: IdentitySource = defaultIdentity(node) ?? { in: 'header', name: 'Authorization' };
   if (isObject(x['cognito'])) {
     const userPoolArns = deployValues(x['cognito']['userPoolArns']);
@@ -137,6 +166,27 @@ function bearerNeedsSettings(ctx: BuildContext, node: Node): string {
   }
   const issuer = stringAt(node, 'openIdConnectUrl') ? '' : 'issuer: https://..., ';
   return `A JWT authorizer needs its issuer and audience: add x-gateway: {jwt: {${issuer}audience: [client-id]}}.`;
+}
+
+/** How a client sends the credential, as the OpenAPI scheme says; `undefined` for a scheme too broken to say. */
+function clientCredential(node: Node, x: Record<string, unknown>): ClientCredential | undefined {
+  if (x['iam'] === true) return { kind: 'sigv4' };
+  const type = stringAt(node, 'type');
+  switch (type) {
+    case 'apiKey': {
+      const where = stringAt(node, 'in');
+      const name = stringAt(node, 'name');
+      return name !== undefined && (where === 'header' || where === 'query' || where === 'cookie') ? { kind: 'apiKey', in: where, name } : undefined;
+    }
+    case 'http':
+      return { kind: 'http', scheme: (stringAt(node, 'scheme') ?? 'bearer').toLowerCase() };
+    case 'oauth2':
+    case 'openIdConnect':
+    case 'mutualTLS':
+      return { kind: type };
+    default:
+      return undefined;
+  }
 }
 
 /** The header (or query parameter) an apiKey-style scheme names; Authorization for bearer schemes. */

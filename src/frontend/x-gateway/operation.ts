@@ -116,6 +116,13 @@ export function decodeIntegration(
       };
     }
     case 'mock':
+      if (ctx.kind === 'http') {
+        ctx.report(
+          'x-gateway-kind-mismatch',
+          'HTTP APIs have no mock integrations; the gateway cannot answer by itself. Serve this route with x-gateway.lambda, or use kind: rest.',
+          node.origin,
+        );
+      }
       return {
         type: 'mock',
         statusCode: num(value['statusCode']) ?? 200,

@@ -11,6 +11,9 @@ export interface LambdaDefaults {
   readonly timeoutS: number;
   readonly architecture: 'arm64' | 'x86_64';
   readonly environment: Readonly<Record<string, string>>;
+  /** Added to every function's role, before the handler's own policies. */
+  readonly policies: readonly unknown[];
+  readonly reservedConcurrency?: number;
   readonly tracing: boolean;
 }
 
@@ -41,6 +44,8 @@ export function decodeDefaults(ctx: BuildContext, root: Node | undefined): Gatew
       timeoutS: num(lambda['timeoutS']) ?? 29,
       architecture: lambda['architecture'] === 'x86_64' ? 'x86_64' : 'arm64',
       environment: stringMap(lambda['environment']),
+      policies: Array.isArray(lambda['policies']) ? lambda['policies'] : [],
+      ...optional('reservedConcurrency', num(lambda['reservedConcurrency'])),
       tracing: bool(lambda['tracing']) ?? false,
     },
   };

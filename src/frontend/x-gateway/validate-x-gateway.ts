@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvInstance, Options, ValidateFunction } from 'ajv';
 import type { Diagnostic, Origin } from '../../diagnostics/diagnostic.js';
+import { diagnostic } from '../../diagnostics/codes.js';
 import { schemaErrorsToDiagnostics } from '../schema-errors.js';
 import { loadPrecompiled } from '../validators/precompiled.js';
 
@@ -47,8 +48,18 @@ function load(): Record<XGatewayPlace, ValidateFunction> {
   return compileXGatewayValidators(schema.text).validators;
 }
 
+/** The keys each place defines, e.g. to tell users that `stages` belongs under x-gateway. */
+export function xGatewayKeys(place: XGatewayPlace): readonly string[] {
+  const schema = JSON.parse(fs.readFileSync(xGatewaySchemaUrl, 'utf8')) as { $defs: Record<XGatewayPlace, { properties: object }> };
+  return Object.keys(schema.$defs[place].properties);
+}
+
 /** Checks one `x-gateway` value against the extension's schema; every problem is reported. */
 export function validateXGateway(value: unknown, place: XGatewayPlace, origin: Origin): Diagnostic[] {
+  // `x-gateway:` with nothing after it, usually because its keys are not indented under it.
+  if (value === null) {
+    return [diagnostic('x-gateway-invalid', 'x-gateway is empty; indent its keys under it (two more spaces), or remove it.', origin)];
+  }
   validators ??= load();
   const validate = validators[place];
   if (validate(value)) return [];

@@ -1,4 +1,4 @@
-import type { MessageRoute, SecurityScheme } from '../../ir/types.js';
+import type { MessageRoute, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, isObject, optional, type BuildContext, type Node } from '../context.js';
 import { readSecurity } from '../objects/security-requirement-object.js';
 import { decodeIntegration } from './operation.js';
@@ -10,7 +10,7 @@ export function readMessageRoutes(
   ctx: BuildContext,
   node: Node,
   rootSecurity: Node | undefined,
-  schemes: ReadonlyMap<string, SecurityScheme>,
+  schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>,
   declaredSchemes: ReadonlySet<string>,
   defaults: GatewayDefaults,
 ): MessageRoute[] {

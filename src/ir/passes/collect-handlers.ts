@@ -7,13 +7,15 @@ export interface HandlerDefaults {
   readonly timeoutS: number;
   readonly architecture: 'arm64' | 'x86_64';
   readonly environment: Readonly<Record<string, string>>;
+  /** Added to every function's role, before the handler's own. */
+  readonly policies: readonly unknown[];
+  readonly reservedConcurrency?: number;
   readonly tracing: boolean;
 }
 
-export interface HandlerSettings extends Partial<Omit<HandlerDefaults, 'environment'>> {
+export interface HandlerSettings extends Partial<Omit<HandlerDefaults, 'environment' | 'policies'>> {
   readonly environment?: Readonly<Record<string, string>>;
   readonly policies?: readonly unknown[];
-  readonly reservedConcurrency?: number;
   readonly origin: Origin;
 }
 
@@ -67,8 +69,9 @@ export function collectHandlers(api: Api, options: CollectHandlersOptions): Api 
       timeoutS: s?.timeoutS ?? d.timeoutS,
       architecture: s?.architecture ?? d.architecture,
       environment: { ...d.environment, ...s?.environment },
-      policies: s?.policies ?? [],
-      ...(s?.reservedConcurrency !== undefined ? { reservedConcurrency: s.reservedConcurrency } : {}),
+      // Like environment, policies add up: the defaults' first, then the handler's own.
+      policies: [...d.policies, ...(s?.policies ?? [])],
+      ...((s?.reservedConcurrency ?? d.reservedConcurrency) !== undefined ? { reservedConcurrency: s?.reservedConcurrency ?? d.reservedConcurrency } : {}),
       tracing: s?.tracing ?? d.tracing,
       origin: s?.origin ?? origin,
     };

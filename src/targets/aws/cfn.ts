@@ -27,6 +27,7 @@ export interface CfnParameter {
   readonly Description?: string;
   readonly Default?: string;
   readonly AllowedPattern?: string;
+  readonly AllowedValues?: readonly string[];
 }
 
 export interface CfnTemplate {

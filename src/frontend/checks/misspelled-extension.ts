@@ -1,0 +1,38 @@
+import { editDistance } from '../did-you-mean.js';
+import { child, entries, type BuildContext, type Node } from '../context.js';
+
+const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * Finds `x-gatway`, `X-Gateway`, `x_gateway` and the like where gatewright reads
+ * `x-gateway`: OpenAPI allows any `x-` key, so a misspelled one would be ignored in
+ * silence and the API built without its settings (a REST API instead of an HTTP one).
+ */
+export function checkMisspelledExtensions(ctx: BuildContext, document: Node): void {
+  const places: Node[] = [document];
+  for (const [path, item] of entries(child(document, 'paths'))) {
+    if (path.startsWith('x-')) continue;
+    places.push(item);
+    for (const [key, operation] of entries(item)) if (methods.has(key)) places.push(operation);
+  }
+  for (const [, scheme] of entries(child(child(document, 'components'), 'securitySchemes'))) places.push(scheme);
+  for (const place of places) {
+    for (const [key, value] of entries(place)) {
+      if (!looksLikeXGateway(key)) continue;
+      ctx.report(
+        'x-gateway-misspelled',
+        `"${key}" looks like a misspelling of x-gateway, so gatewright ignores its settings; rename it to x-gateway.`,
+        { ...value.origin, key: true },
+      );
+    }
+  }
+}
+
+/** Only `x-` keys: others (`X-Gateway`, `x_gateway`) are already refused by the OpenAPI schema, with this advice. */
+function looksLikeXGateway(key: string): boolean {
+  return key.startsWith('x-') && isNearXGateway(key);
+}
+
+export function isNearXGateway(key: string): boolean {
+  return key !== 'x-gateway' && /^x[-_]/i.test(key) && editDistance(key.toLowerCase().replace(/_/g, '-'), 'x-gateway') <= 2;
+}

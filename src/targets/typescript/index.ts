@@ -1,0 +1,21 @@
+/**
+ * Schema-to-TypeScript, shared by the back ends that write TypeScript (handlers, SDK):
+ * named types for the API's schemas in request and response views, and the encoders every
+ * piece of spec text goes through on its way into generated code.
+ */
+export { SchemaTypes, schemaDoc, schemaViews, walkSchema, type SchemaTypeOptions, type SchemaView, type TypeOfOptions } from './schema-to-type.js';
+export { TypeNames } from './type-names.js';
+export { intersection, printType, text, union, neverType, unknownType, type TypeMember, type TypeNode } from './type-node.js';
+export {
+  camelIdentifier,
+  docComment,
+  inlineComment,
+  isBindingIdentifier,
+  isPropertyIdentifier,
+  isTypeIdentifier,
+  pascalIdentifier,
+  propertyAccess,
+  propertyKey,
+  stringLiteral,
+  valueLiteral,
+} from './encode.js';

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { check } from './helpers/diagnostics.js';
+import { writeFiles } from './helpers/temp.js';
+
+/**
+ * Slips a first-time user makes, and what they should read: one diagnostic per mistake,
+ * at the place to fix, saying what to do.
+ */
+
+interface MistakeCase {
+  readonly given: string;
+  readonly want: readonly { readonly code: string; readonly at: string; readonly message: string }[];
+}
+
+const cases: [string, MistakeCase][] = [
+  [
+    'x-gateway misspelled: its settings would be ignored in silence',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gatway: {kind: http}
+paths:
+  /a:
+    get:
+      X-Gateway: {lambda: {handler: a}}
+      security: []
+      responses: {'200': {description: ok}}
+`,
+      want: [
+        { code: 'x-gateway-misspelled', at: '3:1', message: '"x-gatway" looks like a misspelling of x-gateway, so gatewright ignores its settings; rename it to x-gateway.' },
+        { code: 'openapi-schema', at: '7:7', message: 'OpenAPI 3.0 document has no key "X-Gateway" here. Did you mean x-gateway? Extension keys start with a lowercase "x-".' },
+      ],
+    },
+  ],
+  [
+    'x-gateway keys not indented under x-gateway',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  kind: http
+stages:
+  prod: {}
+paths:
+  /a:
+    get:
+      security: []
+      x-gateway:
+      lambda: {handler: a}
+      responses: {'200': {description: ok}}
+`,
+      want: [
+        {
+          code: 'openapi-schema',
+          at: '5:1',
+          message: 'OpenAPI 3.0 document has no key "stages" here. "stages" is an x-gateway setting: indent it under x-gateway (at the top of the document).',
+        },
+        { code: 'x-gateway-invalid', at: '11:17', message: 'x-gateway is empty; indent its keys under it (two more spaces), or remove it.' },
+        { code: 'openapi-schema', at: '12:7', message: 'OpenAPI 3.0 document has no key "lambda" here. "lambda" is an x-gateway setting: indent it under x-gateway.' },
+      ],
+    },
+  ],
+  [
+    'a misspelled required key is reported once, as the misspelling',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      security: []
+      x-gateway: {lambda: {handlr: a}}
+      responses: {'200': {description: ok}}
+`,
+      want: [{ code: 'x-gateway-unknown-key', at: '7:28', message: 'x-gateway has no key "handlr". Did you mean "handler"? Allowed keys: handler, timeoutMs.' }],
+    },
+  ],
+  [
+    'openapi: 3.1 (YAML reads a number)',
+    {
+      given: `openapi: 3.1
+info: {title: T, version: '1'}
+paths: {}
+`,
+      want: [{ code: 'openapi-version-unsupported', at: '1:10', message: 'The openapi version must be written in full, as openapi: 3.1.0 (or a later 3.1.x); YAML reads 3.1 as a number.' }],
+    },
+  ],
+  [
+    'the same path written twice',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a: {get: {responses: {'200': {description: ok}}}}
+  /a: {post: {responses: {'200': {description: ok}}}}
+`,
+      want: [
+        {
+          code: 'load-yaml-duplicate-key',
+          at: '5:3',
+          message: 'openapi.yaml has the key "/a" twice in one mapping; YAML 1.2 keys must be unique. Merge the two entries, or rename one.',
+        },
+      ],
+    },
+  ],
+  [
+    'a key indented one space too far: the caret is on the key, not the line start',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      responses: {'200': {description: ok}}
+     post:
+      responses: {'200': {description: ok}}
+`,
+      want: [
+        {
+          code: 'load-yaml-syntax',
+          at: '7:6',
+          message: 'openapi.yaml is not valid YAML 1.2: All mapping items must start at the same column. Check the indentation of this line against the lines above it.',
+        },
+      ],
+    },
+  ],
+];
+
+test.each(cases)('%s', (_name, { given, want }) => {
+  const dir = writeFiles({ 'openapi.yaml': given });
+  const { diagnostics } = check(path.join(dir, 'openapi.yaml'));
+  const position = (at: string | undefined) => (at ?? '0:0').split(':').map(Number) as [number, number];
+  const found = diagnostics.filter((d) => d.severity !== 'info').sort((a, b) => position(a.at)[0] - position(b.at)[0] || position(a.at)[1] - position(b.at)[1]);
+  expect(found.map((d) => ({ code: d.code, at: d.at, message: d.message }))).toEqual(want);
+});
