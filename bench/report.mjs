@@ -108,7 +108,9 @@ export function renderPerformanceDoc(results, tables) {
     'Ratios compare each gatewright command with the fastest peer doing comparable work (the load + IR row',
     'with the floor: read + `JSON.parse` + write of the same file); memory ratios with the leanest peer.',
     '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node.js ${m.node}. Run started ${results.started}, took ${results.totalSeconds} s`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node.js ${m.node}; load average ${m.loadAverageAtStart?.join(' / ')} at the start`,
+    `and ${m.loadAverageAtEnd?.join(' / ')} at the end (1 / 5 / 15 minutes; above ${m.cores} the machine was shared with other work, which`,
+    `slows every row, so compare ratios rather than seconds). Run started ${results.started}, took ${results.totalSeconds} s`,
     `(${results.options.runs} runs at most per cell, fewer once a cell has taken ${results.options.budgetS} s; ${results.options.timeoutS} s timeout per process).`,
     `gatewright commands found: ${results.probe.commands.join(', ')}; compile artifacts: ${results.probe.artifacts.join(', ')}.`,
   ];

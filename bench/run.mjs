@@ -103,6 +103,7 @@ async function main() {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   results.totalSeconds = Math.round((Date.now() - started) / 1000);
+  results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 10) / 10);
   const tables = renderTables(results, commands, groups);
   console.log(tables);
   if (options.write) {
@@ -164,6 +165,8 @@ function machine() {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    // Other work on the machine slows every row; ratios hold up better than absolute times.
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 10) / 10),
   };
 }
 
