@@ -104,6 +104,24 @@ function toSpec(shape: SpecShape): Record<string, Json> {
   } as Record<string, Json>;
 }
 
+/** Every path to a node below the root, in document order. */
+function nodePaths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return out;
+  for (const [key, child] of Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value)) {
+    out.push([...at, key]);
+    nodePaths(child as Json, [...at, key], out);
+  }
+  return out;
+}
+
+function replaceAt(value: Json, place: readonly (string | number)[], replacement: Json): Json {
+  if (place.length === 0) return replacement;
+  const [head, ...rest] = place as [string | number, ...(string | number)[]];
+  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === head ? replaceAt(v as Json, rest, replacement) : v]));
+}
+
 function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
@@ -179,6 +197,20 @@ describe('properties of compile over random specs', () => {
       expect(outcomes.compiled).toBeGreaterThan(0);
       expect(outcomes.refused).toBeGreaterThan(0);
     }
+  });
+
+  test('a spec with any one node replaced by other JSON (wrong types, nulls, junk) is refused or compiled, never a crash, with every pointer real', () => {
+    const junk = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...hostileStrings), fc.constant(null), fc.constant({ $ref: '#/nowhere' }), fc.constant({ $ref: '#' }));
+    fc.assert(
+      fc.property(specShape, fc.nat(), junk, (shape, pick, replacement) => {
+        const document = toSpec(shape);
+        const places = nodePaths(document);
+        const place = places[pick % places.length] as (string | number)[];
+        const { unresolved } = compileInFolder(replaceAt(document, place, replacement as Json));
+        expect(unresolved).toEqual([]);
+      }),
+      settings,
+    );
   });
 
   test('the same spec gives the same bytes: again, from another folder, and with its keywords in another order', () => {
