@@ -49,13 +49,14 @@ function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<ty
   const width = String(last).length;
   // Minified specs put everything on one line: show the part around the problem.
   const windowStart = Math.max(0, span.start.column - 1 - frameWidth / 2);
+  // Slice before any other work on the text: the line may be the whole 20 MB spec.
   const clip = (text: string): string => {
-    const slice = text.slice(windowStart, windowStart + frameWidth);
+    const slice = text.slice(windowStart, windowStart + frameWidth).replace(/\t/g, ' ');
     return (windowStart > 0 ? '…' : '') + slice + (windowStart + frameWidth < text.length ? '…' : '');
   };
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const text = report.sources.lineText(file, line).replace(/\t/g, ' ');
+    const text = report.sources.lineText(file, line);
     out.push(`  ${line === span.start.line ? mark('>') : ' '} ${dim(String(line).padStart(width))} ${dim('|')} ${clip(text)}`);
   }
   const lineText = report.sources.lineText(file, span.start.line);
