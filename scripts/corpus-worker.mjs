@@ -5,10 +5,10 @@
 // process, a timeout or a memory blow-up is seen by the parent as a crash.
 //
 // usage: node corpus-worker.mjs <spec> <out-dir> [--typecheck] [--entry <cli main module>]
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { typeCheck } from './corpus-lib.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -64,50 +64,4 @@ function diagnosticsOf(stdout) {
   } catch {
     return [];
   }
-}
-
-/**
- * Type-checks the generated TypeScript strictly: a generated package (the SDK) with its own
- * tsconfig, any other .ts file with a strict configuration of ours.
- */
-function typeCheck(dir) {
-  const all = listFiles(dir);
-  const packages = all.filter((f) => path.basename(f) === 'tsconfig.json').map((f) => path.dirname(f));
-  const loose = all.filter((f) => f.endsWith('.ts') && !packages.some((p) => f.startsWith(p + path.sep)));
-  const projects = [...packages];
-  if (loose.length > 0) {
-    const tsconfig = path.join(dir, 'tsconfig.corpus.json');
-    fs.writeFileSync(
-      tsconfig,
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          lib: ['ES2023', 'DOM'],
-          types: ['node', 'aws-lambda'],
-          typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
-        },
-        files: loose,
-      }),
-    );
-    projects.push(tsconfig);
-  }
-  const files = all.filter((f) => f.endsWith('.ts')).length;
-  if (files === 0) return { status: 'none' };
-  for (const project of projects) {
-    const tsc = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project, '--noEmit'], { encoding: 'utf8', timeout: 120_000 });
-    if (tsc.status !== 0) {
-      return { status: 'failed', files, message: `${path.relative(dir, project)}: ${(tsc.stdout + tsc.stderr).split('\n').slice(0, 5).join('\n').slice(0, 800)}` };
-    }
-  }
-  return { status: 'passed', files };
-}
-
-function listFiles(dir) {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name));
 }

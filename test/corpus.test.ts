@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { corpusRoot, runCorpus, summarize } from '../scripts/corpus-lib.mjs';
+import { corpusRoot, runCorpus, summarize, typeCheck } from '../scripts/corpus-lib.mjs';
 import { repoRoot } from './helpers/diagnostics.js';
+import { writeFiles } from './helpers/temp.js';
 
 const subset = fs
   .readFileSync(path.join(repoRoot, 'test', 'corpus-subset.txt'), 'utf8')
@@ -33,4 +34,16 @@ describe('corpus sample', () => {
     expect(summary.compiled + summary.refused + summary.swagger2).toBe(subset.length);
     fs.rmSync(path.join(repoRoot, 'test', '.tmp', `corpus-${process.pid}`), { recursive: true, force: true });
   }, 600_000);
+
+  test.each([
+    ['a package with its own tsconfig', { 'sdk/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ['src'] }), 'sdk/src/index.ts': 'export const n: number = 1;\n' }],
+    ['loose handler files', { 'handlers/a.ts': 'export const handler = async (event: { id: string }): Promise<string> => event.id;\n' }],
+  ])('the type check of generated TypeScript passes good code and fails a type error (%s)', (_, files) => {
+    const good = writeFiles(files);
+    expect(typeCheck(good).status).toBe('passed');
+    const broken = writeFiles(Object.fromEntries(Object.entries(files).map(([file, text]) => [file, file.endsWith('.ts') ? `${text}export const wrong: string = 42;\n` : text])));
+    const result = typeCheck(broken);
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(/TS2322/);
+  });
 });
