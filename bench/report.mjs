@@ -32,7 +32,11 @@ export function comparisons(spec, commands) {
         ? commands.filter((c) => c.role === 'floor').flatMap((c) => (usable(c) ? [{ command: c, row: usable(c) }] : []))
         : peers.filter((p) => p.command.groups.includes(group));
     const fastest = candidates.sort((a, b) => a.row.wallMs - b.row.wallMs)[0];
+    // When every peer of the group ran out of time, the ratio is at most ours / the timeout.
+    const peersOfGroup = commands.filter((c) => c.role === 'peer' && c.groups.includes(group));
+    const allTimedOut = group !== 'load' && !fastest && peersOfGroup.length > 0 && peersOfGroup.every((c) => byId.get(c.id)?.status === 'timeout');
     out.set(command.id, {
+      ...(allTimedOut ? { atMost: true } : {}),
       against: fastest?.command,
       time: ratio(row.wallMs, fastest?.row.wallMs),
       memory: Number.isFinite(lowestPeerMemory) ? ratio(row.peakKb, lowestPeerMemory) : undefined,
@@ -46,6 +50,7 @@ export function renderTables(results, commands) {
   const lines = [];
   for (const spec of results.specs) {
     lines.push('', `### ${spec.name}`, '');
+    if (spec.from) lines.push(`Measured in a separate run: ${spec.from}.`, '');
     lines.push(`${spec.file}: ${(spec.bytes / 1e6).toFixed(1)} MB, ${spec.operations.toLocaleString('en-US')} operations, ${spec.schemas.toLocaleString('en-US')} component schemas${spec.adapted ? ' (security schemes given a Lambda authorizer)' : ''}`, '');
     lines.push('| command | runs | time (median) | CPU time | peak memory | exit | time ratio | memory ratio to the leanest peer |');
     lines.push('| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |');
@@ -59,7 +64,13 @@ export function renderTables(results, commands) {
       }
       const c = compared.get(command.id);
       const exit = row.status === 'timeout' ? 'timeout' : row.exitCodes.join('/');
-      const timeCell = c ? (c.against ? `${times(c.time)} ${c.against.id}` : 'no peer finished') : '';
+      const timeCell = c
+        ? c.against
+          ? `${times(c.time)} ${c.against.id}`
+          : c.atMost
+            ? `< ${times(row.wallMs / (results.options.timeoutS * 1000))} (every peer > ${results.options.timeoutS} s)`
+            : 'no peer finished'
+        : '';
       lines.push(`| ${command.label} | ${row.runs} | ${row.status === 'timeout' ? `> ${seconds(results.options.timeoutS * 1000)}` : seconds(row.wallMs)} | ${seconds(row.cpuMs)} | ${megabytes(row.peakKb)} | ${exit} | ${timeCell} | ${c ? times(c.memory) : ''} |`);
     }
   }

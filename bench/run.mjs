@@ -5,6 +5,8 @@
 //
 // Options: --specs github,stripe,...  --commands floor,gatewright-ir,...  --sizes 100,1000  --no-scaling  --no-real
 //          --runs N (default 3)  --timeout S (per process, default 60)  --budget S (per cell, default 10)
+//          --out FILE (results JSON; docs/performance.md is written only for bench/results.json)
+//          --render [--merge FILE] (rewrite docs/performance.md from the saved results, no run)
 //          --deadline S (default 840: cells still to run after that are skipped, so a run stays under 15 minutes)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import { canMeasureMemory, measure } from './measure.mjs';
 import { renderPerformanceDoc, renderTables } from './report.mjs';
 import { syntheticSpec } from './synthetic.mjs';
 
+const defaultResults = 'bench/results.json';
 const options = parseArgs(process.argv.slice(2));
 const modules = path.join(repoRoot, 'node_modules');
 
@@ -38,6 +41,7 @@ main().catch((error) => {
 });
 
 async function main() {
+  if (options.render) return render();
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'cli', 'main.js'))) fail('dist/ is missing: run `npm run build` first (npm run bench does).');
   ensurePeers();
   if (!canMeasureMemory()) console.error('bench: /usr/bin/time (Debian package "time") is missing; peak memory will show as n/a.');
@@ -107,10 +111,30 @@ async function main() {
   const tables = renderTables(results, commands, groups);
   console.log(tables);
   if (options.write) {
-    fs.writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-    fs.writeFileSync(path.join(repoRoot, 'docs', 'performance.md'), renderPerformanceDoc(results, tables));
-    console.error(`\nWrote bench/results.json and docs/performance.md (${results.totalSeconds} s in all).`);
+    fs.writeFileSync(path.resolve(repoRoot, options.out), JSON.stringify(results, null, 2) + '\n');
+    if (options.out === defaultResults) fs.writeFileSync(path.join(repoRoot, 'docs', 'performance.md'), renderPerformanceDoc(results, tables));
+    console.error(`\nWrote ${options.out}${options.out === defaultResults ? ' and docs/performance.md' : ''} (${results.totalSeconds} s in all).`);
   }
+}
+
+/**
+ * Renders docs/performance.md from bench/results.json again; with --merge <file>, a spec
+ * whose cells were all skipped there (the time budget ran out) is taken from that file, a
+ * run of its own (e.g. the scaling series on a busy machine).
+ */
+function render() {
+  const results = JSON.parse(fs.readFileSync(path.join(repoRoot, defaultResults), 'utf8'));
+  if (options.merge) {
+    const other = JSON.parse(fs.readFileSync(path.resolve(repoRoot, options.merge), 'utf8'));
+    results.specs = results.specs.map((spec) => {
+      const replacement = other.specs.find((s) => s.id === spec.id);
+      if (!replacement || !spec.rows.every((r) => r.status === 'skipped')) return spec;
+      return { ...replacement, from: `${options.merge} (run started ${other.started}, load average ${other.machine.loadAverageAtStart?.join(' / ')})` };
+    });
+  }
+  const tables = renderTables(results, commands, groups);
+  fs.writeFileSync(path.join(repoRoot, 'docs', 'performance.md'), renderPerformanceDoc(results, tables));
+  console.log(tables);
 }
 
 function ensurePeers() {
@@ -171,7 +195,7 @@ function machine() {
 }
 
 function parseArgs(argv) {
-  const o = { runs: 3, timeoutS: 60, budgetS: 10, deadlineS: 840, sizes: [100, 1000, 10000, 50000], real: true, scaling: true, specs: undefined, commands: undefined, write: true };
+  const o = { runs: 3, timeoutS: 60, budgetS: 10, deadlineS: 840, sizes: [100, 1000, 10000, 50000], real: true, scaling: true, specs: undefined, commands: undefined, write: true, out: 'bench/results.json', render: false, merge: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? fail(`bench: ${a} needs a value`);
@@ -185,6 +209,9 @@ function parseArgs(argv) {
     else if (a === '--no-scaling') o.scaling = false;
     else if (a === '--no-real') o.real = false;
     else if (a === '--no-write') o.write = false;
+    else if (a === '--out') o.out = next();
+    else if (a === '--render') o.render = true;
+    else if (a === '--merge') o.merge = next();
     else fail(`bench: unknown option ${a}`);
   }
   return o;
