@@ -126,16 +126,17 @@ export function renderPerformanceDoc(results, tables) {
     `gatewright commands found: ${results.probe.commands.join(', ')}; compile artifacts: ${results.probe.artifacts.join(', ')}.`,
   ];
   if (scaling.length > 1) {
-    lines.push('', '## Scaling', '', 'Time and peak memory per operation as the synthetic spec grows (linear growth keeps these flat):', '');
-    lines.push('| operations | ' + ['floor', 'gatewright-ir', 'gatewright-compile', 'gatewright-lint'].join(' | ') + ' |');
-    lines.push('| ---: | --- | --- | --- | --- |');
+    const ids = ['floor', 'gatewright-ir', 'gatewright-compile', 'gatewright-sdk', 'gatewright-lint'];
+    lines.push('', '## Scaling', '', 'Wall time, peak memory and CPU time per operation as the synthetic spec grows (growth linear in operations keeps the last flat once startup is paid):', '');
+    lines.push('| operations | ' + ids.join(' | ') + ' |');
+    lines.push('| ---: |' + ids.map(() => ' --- |').join(''));
     for (const spec of scaling) {
       const cell = (id) => {
         const r = spec.rows.find((x) => x.id === id);
         if (!r || r.status !== 'ok') return r?.status ?? '-';
-        return `${seconds(r.wallMs)}, ${megabytes(r.peakKb)} (${((r.wallMs * 1000) / spec.operations).toFixed(0)} µs/op)`;
+        return `${seconds(r.wallMs)}, ${megabytes(r.peakKb)}${r.cpuMs === undefined ? '' : `, ${((r.cpuMs * 1000) / spec.operations).toFixed(0)} µs CPU/op`}`;
       };
-      lines.push(`| ${spec.operations.toLocaleString('en-US')} | ${cell('floor')} | ${cell('gatewright-ir')} | ${cell('gatewright-compile')} | ${cell('gatewright-lint')} |`);
+      lines.push(`| ${spec.operations.toLocaleString('en-US')} | ${ids.map(cell).join(' | ')} |`);
     }
   }
   lines.push('', '## All measurements', tables);
