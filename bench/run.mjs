@@ -7,7 +7,7 @@
 //          --runs N (default 3)  --timeout S (per process, default 60)  --budget S (per cell, default 10)
 //          --out FILE (results JSON; docs/performance.md is written only for bench/results.json)
 //          --render [--merge FILE] (rewrite docs/performance.md from the saved results, no run)
-//          --deadline S (default 840: cells still to run after that are skipped, so a run stays under 15 minutes)
+//          --deadline S (default 800: cells still to run after that are skipped, so a run, with the dev-gateway bench after it, stays under 15 minutes)
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -195,7 +195,7 @@ function machine() {
 }
 
 function parseArgs(argv) {
-  const o = { runs: 3, timeoutS: 60, budgetS: 10, deadlineS: 840, sizes: [100, 1000, 10000, 50000], real: true, scaling: true, specs: undefined, commands: undefined, write: true, out: 'bench/results.json', render: false, merge: undefined };
+  const o = { runs: 3, timeoutS: 60, budgetS: 10, deadlineS: 800, sizes: [100, 1000, 10000, 50000], real: true, scaling: true, specs: undefined, commands: undefined, write: true, out: 'bench/results.json', render: false, merge: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i] ?? fail(`bench: ${a} needs a value`);

@@ -9,12 +9,16 @@ export const fixtures = [
   { name: 'vault-private', spec: 'fixtures/vault-private.yaml' },
 ];
 
-/** The mistakes fixture fails on purpose; its expected diagnostics are in fixtures/mistakes.expected.txt. */
-export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt' };
+/**
+ * The mistakes fixture fails on purpose; fixtures/mistakes.expected.txt lists what `compile`
+ * reports for it, and fixtures/mistakes.lint.expected.txt what `lint` reports (the same, plus
+ * the lint rules of the recommended preset).
+ */
+export const mistakes = { spec: 'fixtures/mistakes.yaml', expected: 'fixtures/mistakes.expected.txt', lintExpected: 'fixtures/mistakes.lint.expected.txt' };
 
 /** Output folders per fixture: one compile per entry; `cloudformation/` holds the second template flavour. */
 export const outputs = [
-  { folder: '', options: { target: 'sam', emit: ['ir', 'template'] } },
+  { folder: '', options: { target: 'sam', emit: ['ir', 'template', 'openapi', 'handlers'] } },
   { folder: 'cloudformation', options: { target: 'cloudformation', emit: ['template'] } },
 ];
 

@@ -33,7 +33,16 @@ export function compileSpec(specPath: string, options: CompileOptions = {}): Com
   const diagnostics = [...frontEnd];
   if (!api || hasErrors(diagnostics)) return { ...(api ? { api } : {}), sources: loaded.sources, diagnostics, files: [] };
   const targetOptions: TargetOptions = { infrastructure: options.target ?? 'sam' };
-  const ctx = { options: targetOptions, report: (d: Diagnostic) => diagnostics.push(d) };
+  // Back ends that share a builder (the openapi artifact and the templates both build the
+  // API Gateway document) find the same problems; each is reported once.
+  const reported = new Set<string>();
+  const report = (d: Diagnostic): void => {
+    const key = JSON.stringify([d.code, d.severity, d.message, d.origin?.file, d.origin?.pointer]);
+    if (reported.has(key)) return;
+    reported.add(key);
+    diagnostics.push(d);
+  };
+  const ctx = { options: targetOptions, report };
   const files: OutputFile[] = [];
   for (const artifact of options.emit ?? defaultArtifacts) {
     for (const target of targetsFor(artifact, targetOptions)) files.push(...target.render(target.plan(api, ctx), ctx));

@@ -63,7 +63,7 @@ describe('reporters', () => {
     const validate = ajv.compile(schema);
     const log = JSON.parse(result.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-    const expected = fs.readFileSync(path.join(repoRoot, mistakes.expected), 'utf8').trim().split('\n');
+    const expected = fs.readFileSync(path.join(repoRoot, mistakes.lintExpected), 'utf8').trim().split('\n');
     expect(log.runs[0]?.results.map((r) => `${r.ruleId}@${r.locations[0]?.physicalLocation.region.startLine}`)).toEqual(
       expected.map((line) => `${line.split(' ')[2]}@${line.split(':')[1]}`),
     );
@@ -72,7 +72,7 @@ describe('reporters', () => {
   test('GitHub annotations carry file, line and column, escaped', async () => {
     const result = await runCli(['lint', mistakes.spec, '--format', 'github'], repoRoot);
     const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(fs.readFileSync(path.join(repoRoot, mistakes.expected), 'utf8').trim().split('\n').length);
+    expect(lines).toHaveLength(fs.readFileSync(path.join(repoRoot, mistakes.lintExpected), 'utf8').trim().split('\n').length);
     expect(lines[0]).toMatch(/^::error file=fixtures\/mistakes\.yaml,line=13,col=16,endLine=13,endColumn=\d+,title=gatewright x-gateway-reference::/);
     for (const line of lines) expect(line).not.toMatch(/\n/);
   });
@@ -80,6 +80,6 @@ describe('reporters', () => {
   test('stylish prints a code frame under each problem', async () => {
     const result = await runCli(['lint', mistakes.spec], repoRoot);
     expect(result.stdout).toContain('> 32 |         throtle: {rate: 5, burst: 5}');
-    expect(result.stdout).toMatch(/✖ 17 problems \(17 errors, 0 warnings\), 2 info/);
+    expect(result.stdout).toMatch(/✖ 21 problems \(20 errors, 1 warning\), 7 info/);
   });
 });

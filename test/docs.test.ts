@@ -3,6 +3,10 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { codes } from '../src/diagnostics/codes.js';
 import { renderDiagnosticsDoc } from '../scripts/diagnostics-doc.mjs';
+import { updateLintDoc } from '../scripts/lint-doc.mjs';
+import { changeKinds } from '../src/diff/changes.js';
+import { presets } from '../src/lint/presets.js';
+import { rules } from '../src/lint/rules/index.js';
 import { repoRoot } from './helpers/diagnostics.js';
 
 test('docs/diagnostics.md lists every code of the catalogue (npm run docs rewrites it)', () => {
@@ -20,4 +24,10 @@ test('every code the source reports is in the catalogue', () => {
   };
   walk(path.join(repoRoot, 'src'));
   expect([...used].filter((code) => !(code in codes))).toEqual([]);
+});
+
+test('docs/lint.md lists every rule with its examples, and every diff change class (npm run docs rewrites those parts)', () => {
+  const written = fs.readFileSync(path.join(repoRoot, 'docs/lint.md'), 'utf8');
+  expect(updateLintDoc(written, { rules, presets, changeKinds })).toBe(written);
+  for (const rule of rules) expect(written).toContain(`<a id="${rule.id}"></a>`);
 });

@@ -173,3 +173,22 @@ describe('front-end checks', () => {
     ]);
   });
 });
+
+test('a property named __proto__ stays a property of the IR schema', () => {
+  const dir = writeFiles({
+    'openapi.yaml': spec(`paths: {}
+components:
+  schemas:
+    Odd:
+      type: object
+      properties:
+        __proto__: {type: string}
+        constructor: {type: integer}
+`),
+  });
+  const { api } = check(path.join(dir, 'openapi.yaml'));
+  const odd = api?.schemas.find((s) => s.name === 'Odd')?.schema as { properties: Record<string, unknown> };
+  expect(Object.keys(odd.properties)).toEqual(['__proto__', 'constructor']);
+  expect(Object.getPrototypeOf(odd.properties)).toBe(Object.prototype);
+  expect(JSON.parse(JSON.stringify(odd.properties))).toEqual({ ['__proto__']: { type: 'string' }, constructor: { type: 'integer' } });
+});

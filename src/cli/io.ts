@@ -9,6 +9,8 @@ export interface Io {
   readonly cwd: string;
   /** Colour in human output. */
   readonly color: boolean;
+  /** Resolves when a long-running command (`dev`) should stop: Ctrl-C or SIGTERM. */
+  readonly untilStopped?: () => Promise<void>;
 }
 
 export function processIo(): Io {
@@ -17,6 +19,11 @@ export function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     color: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env['TERM'] !== 'dumb',
+    untilStopped: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
   };
 }
 

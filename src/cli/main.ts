@@ -1,9 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../diagnostics/diagnostic.js';
-import { compileCommand } from './commands/compile.js';
-import { lintCommand } from './commands/lint.js';
-import { sdkCommand } from './commands/sdk.js';
 import { exitCodes, processIo, version, type Io } from './io.js';
+
+type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
+
+/**
+ * Each command's module, loaded only when it is needed: `gatewright lint` in CI should not
+ * pay for loading the compiler's back ends and the SDK generator (about 100 ms).
+ */
+const commands: Readonly<Record<string, () => Promise<CommandFactory>>> = {
+  compile: async () => (await import('./commands/compile.js')).compileCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  sdk: async () => (await import('./commands/sdk.js')).sdkCommand,
+  dev: async () => (await import('./commands/dev.js')).devCommand,
+};
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 the spec has errors, 2 usage or
@@ -20,7 +31,10 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  for (const command of [compileCommand(io, setExit), lintCommand(io, setExit), sdkCommand(io, setExit)]) {
+  // The command named first is all that is needed to parse; anything else (help, an unknown command) needs them all.
+  const named = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? [argv[0]] : Object.keys(commands);
+  for (const name of named) {
+    const command = (await (commands[name] as () => Promise<CommandFactory>)())(io, setExit);
     program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'));
   }
   if (argv.length === 0) {

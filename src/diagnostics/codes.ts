@@ -67,6 +67,24 @@ export const codes = {
   // SDK
   'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
   'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
+  // handlers back end
+  'handler-binary-media-type': { severity: 'warning', summary: 'A Lambda handler of a REST API takes or returns bytes of a media type missing from `binaryMediaTypes`.' },
+  'handler-pattern-unsupported': { severity: 'warning', summary: 'A `pattern` is not a JavaScript regular expression; the handler glue does not check it.' },
+  // gatewright dev: the local gateway
+  'dev-jwks-unusable': { severity: 'error', summary: 'A JWT scheme’s jwksUri cannot be used locally: it leads outside the spec’s folder or is not a JWKS.' },
+  'dev-handler-unavailable': { severity: 'warning', summary: 'A handler has no Lambda entry point (or it exports no `handler`); its routes answer as a failing integration.' },
+  'dev-handler-build-failed': { severity: 'error', summary: 'The handlers do not build; the local gateway keeps serving the previous build.' },
+  // back end: the API Gateway OpenAPI document
+  'apigw-schema-keyword-moved': { severity: 'info', summary: 'A schema keyword API Gateway models (JSON Schema draft 4) cannot hold is left to the handler’s validation.' },
+  'apigw-model-renamed': { severity: 'info', summary: 'A schema’s model name was reduced to letters and digits, as API Gateway requires.' },
+  'apigw-integration-unsupported': { severity: 'error', summary: 'An integration cannot be configured this way on this kind of API.' },
+  'apigw-static-value-invalid': { severity: 'error', summary: 'A header value cannot be written as an API Gateway static value.' },
+  'apigw-cors-invalid': { severity: 'error', summary: 'A CORS setting cannot be enforced as written.' },
+  'apigw-cors-limited': { severity: 'info', summary: 'Gateway error responses carry CORS headers for one of several allowed origins only.' },
+  'apigw-scopes-unenforced': { severity: 'warning', summary: 'An operation requires scopes that API Gateway cannot check for its kind of authorizer.' },
+  'apigw-shadowed-security-differs': { severity: 'error', summary: 'Operations the gateway routes as one method require different auth.' },
+  'apigw-intrinsic-lookalike': { severity: 'error', summary: 'Spec text would be read by CloudFormation as an intrinsic function.' },
+  'apigw-limit-exceeded': { severity: 'warning', summary: 'The API exceeds an API Gateway quota.' },
   // output
   'output-path-unsafe': { severity: 'error', summary: 'A generated file would land outside the output folder.' },
   'output-write-failed': { severity: 'error', summary: 'Writing the output failed; the previous output is unchanged.' },

@@ -17,10 +17,10 @@ export function pathParameterSources(route: Pick<Route, 'path' | 'gatewayPath'>)
   const routed = route.gatewayPath.slice(1).replace(/\/$/, '').split('/');
   const out: PathParameterSource[] = [];
   written.forEach((segment, index) => {
-    const gateway = /^\{(.+?)\+?\}$/.exec(routed[index] ?? '');
+    const gateway = /^\{([^{}]+?)\+?\}$/.exec(routed[index] ?? '');
     if (!gateway) return;
     const gatewayName = gateway[1] as string;
-    const whole = /^\{(.+?)\+?\}$/.exec(segment);
+    const whole = /^\{([^{}]+?)\+?\}$/.exec(segment);
     if (whole) {
       out.push({ name: whole[1] as string, gatewayName });
       return;

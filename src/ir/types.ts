@@ -132,6 +132,8 @@ export interface Parameter {
   readonly schema: SchemaOrBoolean;
   /** Set when the parameter is serialised as a media type (`content`) rather than a style. */
   readonly mediaType?: string;
+  /** The parameter's `example` or `examples`; absent when it has none. */
+  readonly examples?: readonly Example[];
   readonly origin: Origin;
 }
 
@@ -147,6 +149,20 @@ export interface MediaTypeContent {
   readonly mediaType: string;
   readonly schema?: SchemaOrBoolean;
   readonly encoding?: Readonly<Record<string, PropertyEncoding>>;
+  /** The media type's `example` or `examples`; absent when it has none. */
+  readonly examples?: readonly Example[];
+  readonly origin: Origin;
+}
+
+/**
+ * An example value written in the spec, for mock responses and for checking it against
+ * its schema. An Example Object with only an `externalValue` has no value here.
+ */
+export interface Example {
+  /** The key under `examples`; absent for a single `example`. */
+  readonly name?: string;
+  readonly value: unknown;
+  /** Where the value itself is (after following a `$ref` to `components.examples`). */
   readonly origin: Origin;
 }
 
@@ -171,6 +187,8 @@ export interface Header {
   readonly required: boolean;
   readonly description?: string;
   readonly schema: SchemaOrBoolean;
+  /** The header's `example` or `examples`; absent when it has none. */
+  readonly examples?: readonly Example[];
   readonly origin: Origin;
 }
 

@@ -29,12 +29,27 @@ export function jsonLocator(text: string): (tokens: readonly string[]) => Pointe
     let pointer = '';
     for (const token of tokens) {
       const found = findChild(text, containers, pointer, at, token);
-      if (!found) return { value: { start: at, end: skipValue(text, at) }, ...(key ? { key } : {}), exact: false };
+      if (!found) return { value: valueRange(text, at), ...(key ? { key } : {}), exact: false };
       at = found.value;
       key = found.key;
       pointer += '/' + escapeToken(token);
     }
-    return { value: { start: at, end: skipValue(text, at) }, ...(key ? { key } : {}), exact: true };
+    return { value: valueRange(text, at), ...(key ? { key } : {}), exact: true };
+  };
+}
+
+/**
+ * A value's range, whose end is found only when asked for: a diagnostic that points at a
+ * key never pays for scanning to the end of a large object.
+ */
+function valueRange(text: string, start: number): TextRange {
+  let end: number | undefined;
+  return {
+    start,
+    get end(): number {
+      end ??= skipValue(text, start);
+      return end;
+    },
   };
 }
 

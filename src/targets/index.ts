@@ -1,5 +1,7 @@
 import type { Artifact, Target, TargetOptions } from './target.js';
+import { handlersTarget } from './handlers/handlers-target.js';
 import { irTarget } from './ir/ir-target.js';
+import { apiGatewayOpenApiTarget, buildApiGatewayDocument } from './apigw-openapi/index.js';
 import { templateTarget } from './aws/template/template-target.js';
 
 export type { Artifact, Target, TargetContext, TargetOptions } from './target.js';
@@ -10,14 +12,19 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
     case 'ir':
       return [irTarget as Target];
     case 'template':
-      return [templateTarget() as Target];
+      // The templates inline the API Gateway document, with intrinsics for the references.
+      return [templateTarget((api, refs, report) => buildApiGatewayDocument(api, refs, report) ?? {}) as Target];
+    case 'openapi':
+      return [apiGatewayOpenApiTarget as Target];
+    case 'handlers':
+      return [handlersTarget as Target];
     default:
       return [];
   }
 }
 
 /** Artifacts that have a back end today, in the order their files are produced. */
-export const availableArtifacts: readonly Artifact[] = ['ir', 'template'];
+export const availableArtifacts: readonly Artifact[] = ['ir', 'template', 'openapi', 'handlers'];
 
 /** What `compile` emits when `--emit` is not given. */
 export const defaultArtifacts: readonly Artifact[] = availableArtifacts.filter((a) => a !== 'ir').length > 0 ? availableArtifacts.filter((a) => a !== 'ir') : ['ir'];

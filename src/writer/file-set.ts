@@ -8,6 +8,12 @@ export interface OutputFile {
    * never overwritten or removed, unless the user forces it.
    */
   readonly once?: boolean;
+  /**
+   * With `once`: not even forcing replaces it. For files the user adds to rather than
+   * rewrites (a `package.json` with the functions' dependencies), which `--force-stubs`
+   * must not reset.
+   */
+  readonly keep?: boolean;
 }
 
 export type FileSet = readonly OutputFile[];

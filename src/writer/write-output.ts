@@ -65,7 +65,7 @@ export function writeOutput(outDir: string, files: FileSet, options: WriteOption
       const target = path.join(root, ...file.path.split('/'));
       assertInside(root, target, file.path);
       if (file.once) {
-        if (fs.existsSync(target) && !options.forceOnce) {
+        if (fs.existsSync(target) && (!options.forceOnce || file.keep)) {
           kept.push(file.path);
           continue;
         }

@@ -17,15 +17,16 @@ export interface TypecheckResult {
  * `@types/aws-lambda` come from the repository's node_modules, linked into `dir`.
  */
 export async function typecheck(dir: string, extra: Record<string, unknown> = {}): Promise<TypecheckResult> {
-  linkNodeModules(dir);
   const config = {
     compilerOptions: {
       strict: true,
       noEmit: true,
       target: 'ES2022',
       lib: ['ES2023'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
+      // As the generated tsconfig.json: esbuild bundles the functions.
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      verbatimModuleSyntax: true,
       noUncheckedIndexedAccess: true,
       exactOptionalPropertyTypes: true,
       skipLibCheck: true,
@@ -35,6 +36,12 @@ export async function typecheck(dir: string, extra: Record<string, unknown> = {}
     include: ['**/*.ts'],
   };
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
+  return typecheckProject(dir);
+}
+
+/** Type-checks a folder with the tsconfig.json it holds (for a compiled output, the one gatewright wrote), as `npm run typecheck` would. */
+export async function typecheckProject(dir: string): Promise<TypecheckResult> {
+  linkNodeModules(dir);
   try {
     await promisify(execFile)(tsc, ['-p', dir, '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
     return { errors: [] };

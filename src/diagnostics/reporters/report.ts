@@ -17,6 +17,8 @@ export interface ReporterOptions {
   readonly cwd: string;
   /** A one-line description of a code or rule id, for SARIF rule metadata and help. */
   readonly describe?: (code: string) => string | undefined;
+  /** Where a code or rule id is documented, for SARIF rule metadata; `docs/diagnostics.md` otherwise. */
+  readonly helpUri?: (code: string) => string | undefined;
   readonly color?: boolean;
 }
 

@@ -30,7 +30,7 @@ export function formatSarif(reports: readonly Report[], options: ReporterOptions
             version: options.tool.version,
             rules: ruleIds.map((id) => {
               const text = describeCode(id, options) ?? id;
-              return { id, name: id, shortDescription: { text }, helpUri: `https://github.com/gatewright/gatewright/blob/main/docs/diagnostics.md#${id}` };
+              return { id, name: id, shortDescription: { text }, helpUri: options.helpUri?.(id) ?? `https://github.com/gatewright/gatewright/blob/main/docs/diagnostics.md#${id}` };
             }),
           },
         },

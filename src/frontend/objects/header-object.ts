@@ -1,5 +1,6 @@
 import type { Header } from '../../ir/types.js';
 import { booleanAt, child, entries, expectObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
+import { readExamples } from './example-object.js';
 import { checkHeaderName } from './header-name.js';
 
 /** A `headers` map of a response or an encoding. `Content-Type` is ignored, as OpenAPI says. */
@@ -18,6 +19,7 @@ export function readHeaders(ctx: BuildContext, node: Node): Header[] {
       required: booleanAt(header, 'required') ?? false,
       ...optional('description', stringAt(header, 'description')),
       schema: headerSchema(ctx, header),
+      ...optional('examples', readExamples(ctx, header)),
       origin: header.origin,
     });
   }

@@ -1,5 +1,6 @@
 import type { Parameter, ParameterLocation, ParameterStyle, SchemaOrBoolean } from '../../ir/types.js';
 import { booleanAt, child, entries, expectArray, expectObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
+import { readExamples } from './example-object.js';
 import { checkHeaderName } from './header-name.js';
 
 const locations = new Set<ParameterLocation>(['path', 'query', 'header', 'cookie']);
@@ -80,8 +81,17 @@ function readParameter(ctx: BuildContext, written: Node): Parameter | undefined 
     allowReserved: booleanAt(node, 'allowReserved') ?? false,
     schema,
     ...optional('mediaType', mediaType),
+    ...optional('examples', parameterExamples(ctx, node, mediaType)),
     origin: node.origin,
   };
+}
+
+/** A parameter serialised as a media type keeps its examples there. */
+function parameterExamples(ctx: BuildContext, node: Node, mediaType: string | undefined) {
+  const own = readExamples(ctx, node);
+  if (mediaType === undefined) return own;
+  const inContent = readExamples(ctx, child(child(node, 'content'), mediaType));
+  return own && inContent ? [...own, ...inContent] : (own ?? inContent);
 }
 
 function parameterSchema(ctx: BuildContext, node: Node, name: string): { schema: SchemaOrBoolean; mediaType?: string } {

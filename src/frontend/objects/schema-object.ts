@@ -186,9 +186,8 @@ export class SchemaRegistry {
           continue;
         }
         const mapNode = child(node, key);
-        const converted: Record<string, SchemaOrBoolean> = {};
-        for (const name of Object.keys(map)) converted[name] = this.convert(child(mapNode, name));
-        out[key] = converted;
+        // fromEntries defines own properties, so a property named "__proto__" stays a property.
+        out[key] = Object.fromEntries(Object.keys(map).map((name) => [name, this.convert(child(mapNode, name))]));
       } else if (index < keywordGroupEnds.lists) {
         const key = keyword as (typeof subschemaLists)[number];
         const list = value[key];
@@ -276,7 +275,7 @@ export class SchemaRegistry {
       this.#unexpected(node, '"discriminator" must be an object with a string "propertyName".');
       return;
     }
-    const mapping: Record<string, string> = {};
+    const mapping: [string, string][] = [];
     const written = value['mapping'];
     if (isObject(written)) {
       const mappingNode = child(node, 'mapping');
@@ -289,10 +288,10 @@ export class SchemaRegistry {
           this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.`, at);
           continue;
         }
-        mapping[key] = ref;
+        mapping.push([key, ref]);
       }
     }
-    out.discriminator = Object.keys(mapping).length > 0 ? { propertyName: value['propertyName'], mapping } : { propertyName: value['propertyName'] };
+    out.discriminator = mapping.length > 0 ? { propertyName: value['propertyName'], mapping: Object.fromEntries(mapping) } : { propertyName: value['propertyName'] };
   }
 
   #unexpected(node: Node, message: string): void {

@@ -157,6 +157,13 @@ export function decodeIntegration(
   }
 }
 
+/**
+ * Headers a cache key may name without a parameter declaring them: OpenAPI ignores an
+ * Authorization header parameter, and both carry the caller's identity, which is what an
+ * authenticated operation's cache must be keyed by.
+ */
+const gatewayAuthHeaders = new Set(['authorization', 'x-api-key']);
+
 function decodeCache(ctx: BuildContext, node: Node, parameters: readonly Parameter[]): MethodCache {
   const value = obj(node.value);
   const keys: CacheKey[] = [];
@@ -164,7 +171,9 @@ function decodeCache(ctx: BuildContext, node: Node, parameters: readonly Paramet
     const dot = written.indexOf('.');
     const where = written.slice(0, dot) as CacheKey['in'];
     const name = written.slice(dot + 1);
-    const declared = parameters.some((p) => p.in === where && (where === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
+    const declared =
+      (where === 'header' && gatewayAuthHeaders.has(name.toLowerCase())) ||
+      parameters.some((p) => p.in === where && (where === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
     if (!declared) {
       ctx.report(
         'x-gateway-reference',

@@ -14,7 +14,11 @@ export interface AwsReferences {
   lambdaInvokeUri(handler: string): CfnValue;
   /** The role API Gateway assumes for an AWS service integration of a route (by route id). */
   integrationRoleArn(routeId: string): CfnValue;
-  /** A region-qualified AWS service action or path URI, e.g. `arn:aws:apigateway:{region}:sqs:path/...`. */
+  /**
+   * A region-qualified AWS service action or path URI, e.g. `arn:aws:apigateway:{region}:sqs:path/...`.
+   * `rest` is literal text that may hold spec text (an S3 object key): an implementation that
+   * builds `Fn::Sub` must pass it through `escapeSub`.
+   */
   awsServiceUri(service: string, kind: 'action' | 'path', rest: string): CfnValue;
   /** A deploy-time value of the spec (pool ARNs, queue URLs, table names...). */
   deployValue(value: DeployValue): CfnValue;

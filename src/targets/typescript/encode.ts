@@ -69,17 +69,27 @@ export function propertyKey(name: string): string {
   return isPropertyIdentifier(name) ? name : stringLiteral(name);
 }
 
+/**
+ * A property name in an object literal (a value, not a type): as `propertyKey`, except
+ * that `__proto__` is computed (`['__proto__']`), since written plainly it would set the
+ * object's prototype instead of making a property.
+ */
+export function literalKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
+}
+
 /** Reading a property: `.name` when it is an identifier, `['na-me']` otherwise. */
 export function propertyAccess(name: string): string {
   return isPropertyIdentifier(name) ? `.${name}` : `[${stringLiteral(name)}]`;
 }
 
 /**
- * The text of a block comment line: `*​/` cannot close the comment and line terminators
- * cannot break out of the ` * ` prefix, so the text stays commentary.
+ * The text of a block comment line: `*​/` cannot close the comment, line terminators
+ * cannot break out of the ` * ` prefix, and `@ts-ignore` and its kin are escaped (TypeScript
+ * obeys `/** @ts-ignore *​/`), so the text stays commentary and cannot silence the compiler.
  */
 function commentText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  return text.replace(/\*\//g, '*\\/').replace(/@(?=ts-)/gi, '\\@').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /**
@@ -118,7 +128,7 @@ export function valueLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
-    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${valueLiteral(v, indent)}`).join(', ')} }`;
+    return `{ ${entries.map(([k, v]) => `${literalKey(k)}: ${valueLiteral(v, indent)}`).join(', ')} }`;
   }
   return 'undefined';
 }
@@ -144,4 +154,59 @@ export function pascalIdentifier(text: string, fallback = 'Type'): string {
   if (/^[0-9]/.test(id)) id = `_${id}`;
   if (!isTypeIdentifier(id)) id = `${id}_`;
   return id;
+}
+
+/**
+ * Code the generator writes itself (a reference to a generated name, `new Uint8Array()`),
+ * never spec text: `expression` pastes it as is, where it encodes everything else.
+ */
+export class RawCode {
+  constructor(readonly code: string) {}
+}
+
+const maxInlineExpression = 80;
+
+/**
+ * A value (JSON data, possibly holding `RawCode`) as a TypeScript expression, on one line
+ * when it is short and spread over indented lines when it is not. Strings go through
+ * `stringLiteral`, keys through `propertyKey`.
+ */
+export function expression(value: unknown, indent = ''): string {
+  const short = inline(value, maxInlineExpression);
+  if (short !== undefined) return short;
+  if (value instanceof RawCode || typeof value !== 'object' || value === null) return value instanceof RawCode ? value.code : valueLiteral(value);
+  const inner = indent + '  ';
+  if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${expression(v, inner)},\n`).join('')}${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  return `{\n${entries.map(([k, v]) => `${inner}${literalKey(k)}: ${expression(v, inner)},\n`).join('')}${indent}}`;
+}
+
+/** A value on one line, or undefined as soon as it is longer than `budget` (so that trying is cheap). */
+function inline(value: unknown, budget: number): string | undefined {
+  if (value instanceof RawCode) return value.code.includes('\n') ? undefined : value.code;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (const [i, item] of value.entries()) {
+      const part = inline(item, budget - out.length);
+      if (part === undefined) return undefined;
+      out += (i > 0 ? ', ' : '') + part;
+      if (out.length > budget) return undefined;
+    }
+    return out + ']';
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    let out = '{ ';
+    for (const [i, [key, item]] of entries.entries()) {
+      const part = inline(item, budget - out.length);
+      if (part === undefined) return undefined;
+      out += `${i > 0 ? ', ' : ''}${literalKey(key)}: ${part}`;
+      if (out.length > budget) return undefined;
+    }
+    out += ' }';
+    return out.length > budget ? undefined : out;
+  }
+  const literal = valueLiteral(value);
+  return literal.length > budget ? undefined : literal;
 }

@@ -111,9 +111,7 @@ function print(node: TypeNode, indent: string): string {
       return node.members.map((m) => (m.kind === 'union' ? `(${printType(m, indent)})` : printType(m, indent))).join(' & ');
     case 'object': {
       const inner = indent + '  ';
-      if (node.members.length === 0) {
-        return `{ [key: string]: ${printType(node.index ?? { kind: 'text', text: 'never' }, indent)} }`;
-      }
+      if (node.members.length === 0) return node.index ? `{ [key: string]: ${printType(node.index, indent)} }` : '{}';
       const lines = node.members.map(
         (m) => `${docComment(m.doc ?? [], inner)}${inner}${m.readonly ? 'readonly ' : ''}${propertyKey(m.name)}${m.optional ? '?' : ''}: ${printType(m.type, inner)};\n`,
       );

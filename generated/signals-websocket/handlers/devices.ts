@@ -1,0 +1,25 @@
+import type { Handlers } from '../gatewright/handlers/devices.js';
+
+/**
+ * The "devices" function.
+ *
+ * gatewright wrote this file once and never rewrites it (unless you run `gatewright compile --force-stubs`): it is yours.
+ * The types it implements are regenerated from the spec on every build, so when the spec changes in a way this code
+ * no longer matches, the compiler points here.
+ */
+const devices: Handlers = {
+  /** $connect */
+  connect: async (request, context) => {
+    return { status: 200 };
+  },
+  /** $disconnect */
+  disconnect: async (request, context) => {
+    return { status: 200 };
+  },
+  /** $default */
+  default_: async (request, context) => {
+    return { status: 200 };
+  },
+};
+
+export default devices;

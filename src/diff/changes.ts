@@ -1,0 +1,69 @@
+/**
+ * The kinds of change `gatewright diff` reports, and whom each breaks: `clients` (code
+ * written against the old spec stops working), `gateway` (what was deployed disappears or
+ * moves: stages, keys, plans, URLs) or nobody. Kinds are stable ids, like diagnostic codes.
+ */
+export type Breaks = 'clients' | 'gateway' | false;
+
+export const changeKinds = {
+  // operations
+  'operation-removed': { breaks: 'clients', summary: 'An operation was removed.' },
+  'operation-added': { breaks: false, summary: 'An operation was added.' },
+  'operation-id-changed': { breaks: 'clients', summary: 'An operationId changed, which renames the SDK method.' },
+  'operation-deprecated': { breaks: false, summary: 'An operation was marked deprecated.' },
+  'message-route-removed': { breaks: 'clients', summary: 'A WebSocket route was removed.' },
+  'message-route-added': { breaks: false, summary: 'A WebSocket route was added.' },
+  // parameters
+  'parameter-added-required': { breaks: 'clients', summary: 'A required parameter was added.' },
+  'parameter-added-optional': { breaks: false, summary: 'An optional parameter was added.' },
+  'parameter-removed': { breaks: false, summary: 'A parameter was removed; clients that still send it are not refused.' },
+  'parameter-became-required': { breaks: 'clients', summary: 'An optional parameter became required.' },
+  'parameter-became-optional': { breaks: false, summary: 'A required parameter became optional.' },
+  'parameter-narrowed': { breaks: 'clients', summary: 'A parameter accepts fewer values (type, enum, length, range or pattern).' },
+  'parameter-widened': { breaks: false, summary: 'A parameter accepts more values.' },
+  // request bodies
+  'request-body-added-required': { breaks: 'clients', summary: 'A required request body was added, or the body became required.' },
+  'request-body-removed': { breaks: false, summary: 'The request body was removed.' },
+  'request-media-type-removed': { breaks: 'clients', summary: 'A request media type is no longer accepted.' },
+  'request-property-added-required': { breaks: 'clients', summary: 'A request body property became required.' },
+  'request-property-removed': { breaks: 'clients', summary: 'A request body property was removed where no other properties are allowed.' },
+  'request-narrowed': { breaks: 'clients', summary: 'A request body value accepts fewer values (type, enum, length, range or pattern).' },
+  'request-widened': { breaks: false, summary: 'A request body value accepts more values.' },
+  // responses
+  'response-status-removed': { breaks: 'clients', summary: 'A success response status code was removed.' },
+  'response-error-status-removed': { breaks: false, summary: 'An error response status code was removed.' },
+  'response-status-added': { breaks: false, summary: 'A response status code was added.' },
+  'response-media-type-removed': { breaks: 'clients', summary: 'A response media type is no longer sent.' },
+  'response-property-removed': { breaks: 'clients', summary: 'A response body property was removed.' },
+  'response-property-became-optional': { breaks: 'clients', summary: 'A response body property is no longer always sent.' },
+  'response-widened': { breaks: 'clients', summary: 'A response value may now hold values clients were not told about (type or enum).' },
+  'response-property-added': { breaks: false, summary: 'A response body property was added.' },
+  'response-header-removed': { breaks: 'clients', summary: 'A required response header was removed.' },
+  // auth
+  'security-added': { breaks: 'clients', summary: 'An operation that was public now requires auth.' },
+  'security-changed': { breaks: 'clients', summary: 'An operation requires other credentials or more scopes.' },
+  'security-removed': { breaks: false, summary: 'An operation no longer requires auth.' },
+  // the gateway
+  'api-kind-changed': { breaks: 'gateway', summary: 'The kind of API changed (REST, HTTP, WebSocket): a new API with a new URL.' },
+  'endpoint-changed': { breaks: 'gateway', summary: 'The endpoint type changed, which changes the API\'s host name.' },
+  'stage-removed': { breaks: 'gateway', summary: 'A stage was removed, with its URL.' },
+  'stage-added': { breaks: false, summary: 'A stage was added.' },
+  'usage-plan-removed': { breaks: 'gateway', summary: 'A usage plan was removed; its keys stop working.' },
+  'usage-plan-stage-removed': { breaks: 'gateway', summary: 'A usage plan no longer covers a stage; its keys are refused there.' },
+  'api-key-removed': { breaks: 'gateway', summary: 'An API key was removed.' },
+  'api-key-source-changed': { breaks: 'gateway', summary: 'API keys are read from somewhere else.' },
+  'domain-changed': { breaks: 'gateway', summary: 'The custom domain or its base path was removed or changed.' },
+  'cors-origin-removed': { breaks: 'clients', summary: 'An origin may no longer call the API from a browser.' },
+  'binary-media-type-removed': { breaks: 'clients', summary: 'A media type is no longer passed as binary.' },
+  'throttle-lowered': { breaks: false, summary: 'A throttle or quota was lowered; clients may see more 429 responses.' },
+} as const satisfies Record<string, { breaks: Breaks; summary: string }>;
+
+export type ChangeKind = keyof typeof changeKinds;
+
+export function isBreaking(kind: string): boolean {
+  return Boolean((changeKinds as Record<string, { breaks: Breaks } | undefined>)[kind]?.breaks);
+}
+
+export function describeChange(kind: string): string | undefined {
+  return (changeKinds as Record<string, { summary: string } | undefined>)[kind]?.summary;
+}

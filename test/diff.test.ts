@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { describe, expect, test } from 'vitest';
+import { fixtures } from '../scripts/fixtures.mjs';
+import { diff } from '../src/diff.js';
+import { changeKinds } from '../src/diff/changes.js';
+import { diffCases } from './diff-cases.js';
+import { runCli } from './helpers/cli.js';
+import { locate, repoRoot } from './helpers/diagnostics.js';
+import { writeFiles } from './helpers/temp.js';
+
+function diffTexts(base: string, head: string) {
+  const dir = writeFiles({ 'base.yaml': base, 'head.yaml': head });
+  const result = diff(path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml'));
+  const located = [
+    ...result.base.diagnostics.map((d) => ({ side: 'base', ...locate(d, result.base.sources) })),
+    ...result.head.diagnostics.map((d) => ({ side: 'head', ...locate(d, result.head.sources) })),
+  ];
+  return { result, located, dir };
+}
+
+const lead = { clients: 'Breaks clients: ', gateway: 'Breaks the deployed gateway: ' } as const;
+
+describe('gatewright diff, one pair of specs per change class', () => {
+  test('the pairs cover every change class', () => {
+    expect(diffCases.map(([kind]) => kind).sort()).toEqual(Object.keys(changeKinds).sort());
+  });
+
+  test.each(diffCases)('%s', (kind, { base, head, breaks, side, pointer, at }) => {
+    const { result, located } = diffTexts(base, head);
+    expect(result.specErrors).toBe(false);
+    const found = located.find((d) => d.code === kind);
+    expect(found, JSON.stringify(located, null, 1)).toMatchObject({ side, pointer, at, severity: breaks ? 'error' : 'info' });
+    if (breaks) expect(found?.message.startsWith(lead[breaks])).toBe(true);
+    else expect(found?.message).not.toMatch(/^Breaks/);
+    expect(result.breaking).toBe(located.some((d) => d.severity === 'error'));
+  });
+});
+
+describe('what is not a change', () => {
+  test.each(fixtures)('$spec against itself', ({ spec }) => {
+    const file = path.join(repoRoot, spec);
+    expect(diff(file, file).changes).toEqual([]);
+  });
+
+  test('renaming a path parameter changes no URL', () => {
+    const spec = (name: string) => `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /orders/{${name}}:
+    get:
+      operationId: getOrder
+      security: []
+      parameters: [{name: ${name}, in: path, required: true, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+`;
+    expect(diffTexts(spec('id'), spec('orderId')).result.changes).toEqual([]);
+  });
+
+  test('a change in a shared schema is reported once, not once per operation', () => {
+    const spec = (type: string) => `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a: {post: {operationId: a, security: [], requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}, responses: {'200': {description: ok}}}}
+  /b: {post: {operationId: b, security: [], requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Item'}}}}, responses: {'200': {description: ok}}}}
+components:
+  schemas:
+    Item: {type: object, properties: {qty: {type: ${type}}}}
+`;
+    expect(diffTexts(spec('number'), spec('integer')).result.changes.map((c) => c.kind)).toEqual(['request-narrowed']);
+  });
+});
+
+describe('the diff command', () => {
+  const base = diffCases.find(([kind]) => kind === 'operation-removed')?.[1] as (typeof diffCases)[number][1];
+  const added = diffCases.find(([kind]) => kind === 'operation-added')?.[1] as (typeof diffCases)[number][1];
+
+  test.each([
+    ['breaking changes, without --fail-on', base.base, base.head, [], 0],
+    ['breaking changes, with --fail-on breaking', base.base, base.head, ['--fail-on', 'breaking'], 1],
+    ['only changes that break nothing, with --fail-on breaking', added.base, added.head, ['--fail-on', 'breaking'], 0],
+    ['a head spec the compiler refuses', base.base, 'openapi: 3.0.3\ninfo: {title: T}\npaths: {}\n', [], 1],
+  ] as const)('%s exits %i', async (_name, baseText, headText, args, code) => {
+    const dir = writeFiles({ 'base.yaml': baseText, 'head.yaml': headText });
+    const result = await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml'), ...args]);
+    expect(result.code, result.stdout + result.stderr).toBe(code);
+  });
+
+  test('a missing spec or an unknown --fail-on is a usage error', async () => {
+    const dir = writeFiles({ 'base.yaml': base.base });
+    expect((await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'nope.yaml')])).code).toBe(2);
+    expect((await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'base.yaml'), '--fail-on', 'everything'])).code).toBe(2);
+  });
+
+  test('SARIF output points into both specs and is valid SARIF 2.1.0', async () => {
+    const dir = writeFiles({
+      'base.yaml': base.base,
+      'head.yaml': base.head.replace("    get: {operationId: listOrders, security: [], responses: {'200': {description: ok}}}", "    get: {operationId: listOrders, security: [], responses: {'200': {description: ok}}}\n    post: {operationId: createOrder, security: [], responses: {'201': {description: ok}}}"),
+    });
+    const result = await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml'), '--format', 'sarif'], dir);
+    const log = JSON.parse(result.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, '../shared/schemas/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
+    expect(run?.results.map((r) => `${r.ruleId} ${r.level} ${r.locations[0]?.physicalLocation.artifactLocation.uri}:${r.locations[0]?.physicalLocation.region.startLine}`)).toEqual([
+      'operation-removed error base.yaml:9',
+      'operation-added note head.yaml:8',
+    ]);
+    expect(run?.tool.driver.rules.find((r) => r.id === 'operation-removed')?.shortDescription.text).toBe(changeKinds['operation-removed'].summary);
+  });
+});
