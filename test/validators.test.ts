@@ -31,17 +31,20 @@ describe('precompiled validators', () => {
     ['3.0', 'mistakes.yaml'],
     ['3.1', 'events-31.yaml'],
   ] as const)('OpenAPI %s: standalone code reports what the runtime validator reports (%s, and broken copies)', (version, name) => {
-    const runtime = compileOpenApiValidator(version).validate;
+    const runtime = compileOpenApiValidator(version);
     const compiled = compileOpenApiValidator(version, { code: { source: true } });
-    const built = buildStandalone(`openapi-${version}`, standalone(compiled.ajv, { validate: (compiled.validate.schema as { $id?: string; id?: string }).$id ?? (compiled.validate.schema as { id: string }).id }))['validate']!;
+    const built = buildStandalone(`openapi-${version}`, standalone(compiled.ajv, compiled.ids));
     const document = fixture(name);
     const broken = { ...document, info: { title: 42 }, paths: { noSlash: { get: { responses: 'none' } } }, extra: true };
-    for (const input of [document, broken]) {
-      const expected = runtime(input);
-      expect(built(input)).toBe(expected);
-      expect(JSON.parse(JSON.stringify(built.errors ?? null))).toEqual(JSON.parse(JSON.stringify(runtime.errors ?? null)));
+    const operation = { summry: 'typo', responses: { '200': { description: 'ok' } } };
+    for (const [which, input] of [['validate', document], ['validate', broken], ['operation', operation]] as const) {
+      const run = which === 'validate' ? runtime.document : runtime.operation;
+      const expected = run(input);
+      expect(built[which]!(input)).toBe(expected);
+      expect(JSON.parse(JSON.stringify(built[which]!.errors ?? null))).toEqual(JSON.parse(JSON.stringify(run.errors ?? null)));
     }
-    expect(runtime(broken)).toBe(false);
+    expect(runtime.document(broken)).toBe(false);
+    expect(runtime.operation(operation)).toBe(false);
   });
 
   test('x-gateway: standalone code reports what the runtime validators report, for each place', () => {
