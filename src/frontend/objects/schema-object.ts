@@ -3,6 +3,8 @@ import { parsePointer } from '../../load/json-pointer.js';
 import type { NamedSchema, Schema, SchemaOrBoolean, SchemaType } from '../../ir/schema.js';
 import { schemaRef } from '../../ir/schema.js';
 import { child, isObject, type BuildContext, type Node } from '../context.js';
+import { didYouMean } from '../did-you-mean.js';
+import { openApi30SchemaKeywords } from '../validate-document.js';
 
 const schemaTypes = new Set<SchemaType>(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 const subschemaMaps = ['properties', 'patternProperties', 'dependentSchemas'] as const;
@@ -26,6 +28,14 @@ const annotations = ['title', 'description', 'default', 'examples', 'deprecated'
 const ignorable = new Set(['$schema', '$id', '$comment', '$anchor', 'xml', 'externalDocs']);
 
 const maxDepth = 256;
+/** Keywords that count things: whole numbers, 0 or more. */
+const counts = new Set(['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
+
+let keywords30: ReadonlySet<string> | undefined;
+function openApi30Keywords(): ReadonlySet<string> {
+  keywords30 ??= new Set(openApi30SchemaKeywords());
+  return keywords30;
+}
 
 type MutableSchema = { -readonly [K in keyof Schema]: Schema[K] };
 
@@ -174,6 +184,7 @@ export class SchemaRegistry {
     for (const key in value) {
       const index = keywordIndex.get(key);
       if (index !== undefined && value[key] !== undefined) present.push(index);
+      else if (this.ctx.version === '3.0' && !key.startsWith('x-') && !openApi30Keywords().has(key)) this.#unknownKeyword(node, key);
     }
     if (present.length > 1) present.sort((a, b) => a - b);
     for (const index of present) {
@@ -208,8 +219,10 @@ export class SchemaRegistry {
       } else if (index < keywordGroupEnds.numbers) {
         const key = keyword as (typeof numbers)[number];
         const n = value[key];
-        if (typeof n === 'number' && Number.isFinite(n)) out[key] = n;
-        else this.#unexpected(child(node, key), `"${key}" must be a number.`);
+        if (typeof n !== 'number' || !Number.isFinite(n)) this.#unexpected(child(node, key), `"${key}" must be a number.`);
+        else if (counts.has(key) && !(Number.isInteger(n) && n >= 0)) this.#unexpected(child(node, key), `"${key}" must be a whole number, 0 or more.`);
+        else if (key === 'multipleOf' && !(n > 0)) this.#unexpected(child(node, key), '"multipleOf" must be greater than 0.');
+        else out[key] = n;
       } else if (index < keywordGroupEnds.strings) {
         const key = keyword as (typeof strings)[number];
         const text = value[key];
@@ -292,6 +305,14 @@ export class SchemaRegistry {
       }
     }
     out.discriminator = mapping.length > 0 ? { propertyName: value['propertyName'], mapping: Object.fromEntries(mapping) } : { propertyName: value['propertyName'] };
+  }
+
+  /** OpenAPI 3.0 Schema Objects take no keywords beyond their own (3.1 allows any, as JSON Schema does). */
+  #unknownKeyword(node: Node, key: string): void {
+    const at = child(node, key).origin;
+    const only31 = ['const', 'examples', 'prefixItems', '$defs', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'contentMediaType', 'contentEncoding', 'unevaluatedProperties', 'propertyNames', 'contains', 'patternProperties'];
+    const advice = only31.includes(key) ? ` "${key}" is a JSON Schema keyword of OpenAPI 3.1; use openapi: 3.1.0 to use it.` : didYouMean(key, openApi30Keywords());
+    this.ctx.report('openapi-schema', `The OpenAPI 3.0 Schema Object at ${at.pointer.slice(1).split('/').join('.')} has no key "${key}".${advice}`, { ...at, key: true });
   }
 
   #unexpected(node: Node, message: string): void {
