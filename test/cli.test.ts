@@ -97,6 +97,18 @@ describe('reporters', () => {
     expect(result.stdout).toMatch(/> 3 \|/);
   });
 
+  test('stylish frames no info, and folds info past the fifth of one code in a file; JSON keeps every one', async () => {
+    const operations = Array.from({ length: 8 }, (_, i) => `  /items${i}: {get: {operationId: item${i}, security: [], responses: {'200': {description: ok}}}}`).join('\n');
+    const dir = writeFiles({ 'openapi.yaml': `openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n${operations}\n`, 'gatewright.config.yaml': 'lint: {rules: {security-public-throttle: off}}\n' });
+    const stylish = (await runCli(['lint', path.join(dir, 'openapi.yaml')], dir)).stdout;
+    expect(stylish.match(/ info .*operation-summary$/gm)).toHaveLength(5);
+    expect(stylish).toContain('… and 3 more operation-summary\n');
+    expect(stylish).not.toMatch(/^ {2}> \d+ \|/m);
+    expect(stylish).toMatch(/, 9 info$/m);
+    const json = JSON.parse((await runCli(['lint', path.join(dir, 'openapi.yaml'), '--format', 'json'], dir)).stdout) as { diagnostics: { code: string }[] };
+    expect(json.diagnostics.filter((d) => d.code === 'operation-summary')).toHaveLength(8);
+  });
+
   test('stylish prints a code frame under each problem', async () => {
     const result = await runCli(['lint', mistakes.spec], repoRoot);
     expect(result.stdout).toContain('> 32 |         throtle: {rate: 5, burst: 5}');
