@@ -500,6 +500,35 @@ components:
     },
   ],
   [
+    'placeholders are not secrets; real-looking values beside them are',
+    {
+      rule: 'security-secrets',
+      given: spec(`x-gateway:
+  handlers:
+    orders:
+      environment:
+        A_TOKEN: '<token>'
+        B_API_KEY: YOUR_API_KEY
+        C_SECRET: xxxxxxxxxxxx
+        D_PASSWORD: example
+        E_PASSWORD: changeme
+        F_API_KEY: \${PAYMENT_API_KEY}
+        G_SECRET: s3cr3t-Value-9
+paths:
+  /a:
+    get:
+      operationId: a
+      description: 'Keys look like AKIAIOSFODNN7EXAMPLE or AKIAXXXXXXXXXXXXXXXX, unlike AKIAZ7Q2M4T6W8Y1B3C5.'
+      x-gateway: {public: true, lambda: {handler: orders}}
+      responses: {'200': {description: ok}}
+`),
+      want: [
+        { pointer: '/x-gateway/handlers/orders/environment/G_SECRET', at: '13:19' },
+        { pointer: '/paths/~1a/get/description', at: '18:20' },
+      ],
+    },
+  ],
+  [
     'a schema reached only through a discriminator mapping is used; a security scheme no operation requires is not',
     {
       rule: 'unused-components',
