@@ -25,7 +25,7 @@ export const codes = {
   'ref-outside-root': { severity: 'error', summary: 'A `$ref` leads outside the spec’s root folder.' },
   'ref-file-not-found': { severity: 'error', summary: 'A `$ref` names a file that does not exist.' },
   'ref-unresolved': { severity: 'error', summary: 'A `$ref` points at nothing in its file.' },
-  'ref-cycle': { severity: 'error', summary: 'References refer to each other in a loop outside schemas.' },
+  'ref-cycle': { severity: 'error', summary: 'References lead back to where they started without reaching a value (schemas made only of `$ref`, allOf, oneOf or anyOf of each other included).' },
   // front end: OpenAPI
   'openapi-swagger-2': { severity: 'error', summary: 'The spec is Swagger 2.0; gatewright reads OpenAPI 3.0 and 3.1.' },
   'openapi-version-unsupported': { severity: 'error', summary: 'The `openapi` version is missing or not 3.0.x / 3.1.x.' },

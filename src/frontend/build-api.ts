@@ -81,6 +81,7 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     );
   }
   ctx.schemas.convertPending();
+  ctx.schemas.reportReferenceCycles();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
   checkMisspelledExtensions(ctx, document);
