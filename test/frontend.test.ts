@@ -288,6 +288,49 @@ describe('front-end checks', () => {
     ]);
   });
 
+  test.each([
+    ['a misspelled component name', { given: "'#/components/schemas/Pett'", want: ' Did you mean "#/components/schemas/Pet"?' }],
+    ['a misspelled section of the pointer', { given: "'#/components/schema/Pet'", want: ' Did you mean "#/components/schemas/Pet"?' }],
+    ['a misspelled name in another file', { given: "'pets.yaml#/Kitten'", want: ' Did you mean "pets.yaml#/Kitty"?' }],
+    ['nothing close', { given: "'#/components/schemas/Invoice'", want: '' }],
+  ])('ref-unresolved suggests the nearest pointer: %s', (_name, { given, want }) => {
+    const dir = writeFiles({
+      'openapi.yaml': spec(`paths:
+  /pets:
+    get:
+      operationId: listPets
+      security: []
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: ${given}}}}}}
+components:
+  schemas:
+    Pet: {type: object}
+    Kitty: {$ref: 'pets.yaml#/Kitty'}
+`),
+      'pets.yaml': 'Kitty: {type: object}\n',
+    });
+    const unresolved = check(path.join(dir, 'openapi.yaml')).diagnostics.filter((d) => d.code === 'ref-unresolved');
+    expect(unresolved).toHaveLength(1);
+    expect(unresolved[0]?.message).toMatch(/Fix the path or add the target\.(.*)$/);
+    expect(unresolved[0]?.message.replace(/^.*Fix the path or add the target\./, '')).toBe(want);
+  });
+
+  test.each([
+    ['a misspelled scheme', { given: 'bearerAuht', want: ' Did you mean "bearerAuth"?' }],
+    ['a scheme unlike any declared', { given: 'oauth', want: '' }],
+  ])('security-scheme-unknown suggests the nearest declared scheme: %s', (_name, { given, want }) => {
+    const dir = writeFiles({
+      'openapi.yaml': spec(`paths:
+  /pets: {get: {operationId: listPets, security: [{${given}: []}], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer, x-gateway: {cognito: {userPoolArns: [arn]}}}
+    apiKey: {type: apiKey, in: header, name: x-api-key}
+`),
+    });
+    const unknown = check(path.join(dir, 'openapi.yaml')).diagnostics.filter((d) => d.code === 'security-scheme-unknown');
+    expect(unknown.map((d) => d.message.replace(/^.*declare it or fix the name\./, ''))).toEqual([want]);
+  });
+
   test('the suggestion names the closest key', () => {
     const dir = writeFiles({ 'openapi.yaml': spec(`x-gateway: {kind: rest, stagse: {prod: {}}}\npaths: {}\n`) });
     expect(check(path.join(dir, 'openapi.yaml')).diagnostics[0]?.message).toContain('Did you mean "stages"?');

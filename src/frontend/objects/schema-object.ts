@@ -370,7 +370,8 @@ export class SchemaRegistry {
         // A mapping value is a schema name or a reference.
         const ref = /[#/.]/.test(target) ? this.refFor(at, target) : this.has(target) ? schemaRef(target) : undefined;
         if (ref === undefined) {
-          this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.`, at);
+          const names = this.#named.map((n) => n.name);
+          this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.${/[#/.]/.test(target) ? '' : didYouMean(target, names)}`, at);
           continue;
         }
         mapping.push([key, ref]);

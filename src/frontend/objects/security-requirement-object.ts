@@ -1,4 +1,5 @@
 import type { SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import { didYouMean } from '../did-you-mean.js';
 import { child, expectArray, isObject, type BuildContext, type Node } from '../context.js';
 
 /**
@@ -31,7 +32,7 @@ export function readSecurity(
       const at = child(entryNode, scheme).origin;
       if (!schemes.has(scheme)) {
         if (!declared.has(scheme)) {
-          ctx.report('security-scheme-unknown', `The security scheme "${scheme}" is not declared under components.securitySchemes; declare it or fix the name.`, { ...at, key: true });
+          ctx.report('security-scheme-unknown', `The security scheme "${scheme}" is not declared under components.securitySchemes; declare it or fix the name.${didYouMean(scheme, declared)}`, { ...at, key: true });
         }
         continue;
       }
