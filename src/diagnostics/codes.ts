@@ -68,6 +68,7 @@ export const codes = {
   'template-too-many-resources': { severity: 'error', summary: 'The template has more resources than a CloudFormation stack may hold.' },
   // SDK
   'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
+  'sdk-untagged-operations': { severity: 'info', summary: 'With `--group-by-tag`, operations without a tag stay in the default group: methods of the client itself.' },
   'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
   // handlers back end
   'handler-binary-media-type': { severity: 'warning', summary: 'A Lambda handler of a REST API takes or returns bytes of a media type missing from `binaryMediaTypes`.' },
