@@ -6,6 +6,7 @@ import { compile } from '../src/compile.js';
 import { manifestPath, writeOutput } from '../src/writer/write-output.js';
 import { checkOutputPath, safeFileName } from '../src/writer/safe-path.js';
 import { repoRoot } from './helpers/diagnostics.js';
+import { runCli } from './helpers/cli.js';
 import { snapshotTree, tempDir, writeFiles } from './helpers/temp.js';
 
 const shop = path.join(repoRoot, 'fixtures/shop.yaml');
@@ -130,6 +131,18 @@ ${handlers.map((name) => `  /${name}:
     expect(fs.readFileSync(path.join(out, '.gatewright/replaced/handlers/edited.ts'), 'utf8')).toBe('my code');
     expect(fs.existsSync(path.join(out, '.gatewright/replaced/handlers/untouched.ts'))).toBe(false);
     expect(fs.readFileSync(path.join(out, 'handlers/edited.ts'), 'utf8')).toBe('edited v2');
+  });
+
+  test('compile --force-stubs says which stub it replaced and where the edited one went', async () => {
+    const out = tempDir();
+    await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--emit', 'handlers'], repoRoot);
+    fs.appendFileSync(path.join(out, 'handlers/orders.ts'), '// mine\n');
+    const result = await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--emit', 'handlers', '--force-stubs'], repoRoot);
+    expect(result.code).toBe(0);
+    const backup = path.join(out, '.gatewright/replaced/handlers/orders.ts');
+    expect(result.stderr).toContain(`handlers/orders.ts: replaced; your version is in ${path.join(out, '.gatewright/replaced/handlers/orders.ts')}`);
+    expect(result.stderr).not.toMatch(/catalog\.ts: replaced; your version/);
+    expect(fs.readFileSync(backup, 'utf8')).toMatch(/\/\/ mine\n$/);
   });
 
   test.each([['../escape.txt'], ['/etc/passwd'], ['a/../../b'], ['C:/x'], ['a\\b'], ['nul'], ['ok/con.txt'], ['a\u0000b'], ['.gatewright/manifest.json']])(
