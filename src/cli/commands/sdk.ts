@@ -24,8 +24,8 @@ export function sdkCommand(io: Io, setExit: (code: number) => void): Command {
       const report = formatReports(options.format, [{ spec, sources: result.sources, diagnostics: options.quiet ? result.diagnostics.filter((d) => d.severity !== 'info') : result.diagnostics }], { cwd: io.cwd, color: io.color, version, quietWhenClean: options.quiet ?? false });
       if (report) (options.format === 'stylish' ? io.stderr : io.stdout)(report);
       if (!hasErrors(result.diagnostics) && result.written && !options.quiet) {
-        // `npm install` builds dist/ (the package's prepare script); README.md shows the client in use.
-        io.stderr(writtenSummary(options.out, result.written, [`Build: cd ${shellWord(options.out)} && npm install`, `Use: see ${path.join(options.out, 'README.md')}`]));
+        // README.md shows how to depend on the package and call the API with credentials.
+        io.stderr(writtenSummary(options.out, result.written, [`Build: cd ${shellWord(options.out)} && npm install && npm run build`, `Use: see ${path.join(options.out, 'README.md')}`]));
       }
       setExit(exitCodeFor(result.diagnostics));
     },
