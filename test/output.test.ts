@@ -162,6 +162,15 @@ ${handlers.map((name) => `  /${name}:
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 
+  test('a .gatewright folder that is a symbolic link to elsewhere receives nothing (staging, manifest, backups)', () => {
+    const out = tempDir();
+    const elsewhere = tempDir();
+    fs.symlinkSync(elsewhere, path.join(out, '.gatewright'));
+    expect(() => writeOutput(out, [{ path: 'x.txt', contents: 'x' }])).toThrow(/symbolic link/);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    expect(fs.existsSync(path.join(out, 'x.txt'))).toBe(false);
+  });
+
   test('names from a spec become safe file names deterministically', () => {
     for (const name of ['../../etc/passwd', 'con', 'a b/c', '', '.hidden', 'ünïcødé']) {
       const safe = safeFileName(name);

@@ -93,6 +93,8 @@ export function writeOutput(outDir: string, files: FileSet, options: WriteOption
   const root = fs.realpathSync(outDir);
   const previous = readManifest(root);
   const stagingParent = path.join(root, '.gatewright');
+  // Staging, the manifest and the backups of replaced stubs all go here.
+  if (isSymlink(stagingParent)) throw new OutputError("The output folder's .gatewright is a symbolic link; gatewright keeps its records only in a real folder inside the output folder: remove the link.");
   fs.mkdirSync(stagingParent, { recursive: true });
   const staging = fs.mkdtempSync(path.join(stagingParent, `staging-${randomBytes(4).toString('hex')}-`));
 
