@@ -99,8 +99,9 @@ export function writeOutput(outDir: string, files: FileSet, options: WriteOption
   const staging = fs.mkdtempSync(path.join(stagingParent, `staging-${randomBytes(4).toString('hex')}-`));
 
   const entries: WrittenEntry[] = [];
-  const generated: Record<string, ManifestEntry> = {};
-  const writtenOnce: Record<string, ManifestEntry> = {};
+  // Keyed by paths read from a file in the folder: no prototype, so no key is special.
+  const generated: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
+  const writtenOnce: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
   const moves: { from: string; to: string; path: string; artifact: string; outcome: WriteOutcome; backup?: string }[] = [];
   try {
     for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
@@ -143,7 +144,7 @@ export function writeOutput(outDir: string, files: FileSet, options: WriteOption
 
   // Files of artifacts this run does not emit stay recorded as they were (and so do those
   // of a manifest without artifacts: nothing says which run they came from).
-  const recorded: Record<string, ManifestEntry> = {};
+  const recorded: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
   const stale: string[] = [];
   for (const [file, entry] of Object.entries(previous.files)) {
     if (file in generated || file in writtenOnce || seen.has(file.toLowerCase())) continue;
@@ -158,7 +159,8 @@ export function writeOutput(outDir: string, files: FileSet, options: WriteOption
   for (const file of stale.sort()) {
     if (checkOutputPath(file) !== undefined) continue;
     const target = path.join(root, ...file.split('/'));
-    if (!isInside(root, target) || !fs.existsSync(target) || isSymlink(target)) continue;
+    // Only a plain file: what the user put at that path since (a folder, a link) is theirs.
+    if (!isInside(root, target) || !isPlainFile(target)) continue;
     fs.rmSync(target);
     const artifact = previous.files[file]?.artifact;
     entries.push({ path: file, ...(artifact !== undefined ? { artifact } : {}), outcome: 'removed' });
@@ -206,7 +208,7 @@ function readManifest(root: string): Manifest {
 
 /** Entries as recorded now (`{artifact, sha256}`) or by older versions (the hash alone, no artifact). */
 function manifestEntries(recorded: unknown): Record<string, ManifestEntry> {
-  const entries: Record<string, ManifestEntry> = {};
+  const entries: Record<string, ManifestEntry> = Object.create(null) as Record<string, ManifestEntry>;
   if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) return entries;
   for (const [file, value] of Object.entries(recorded as Record<string, unknown>)) {
     if (typeof value === 'string') entries[file] = { sha256: value };
@@ -242,6 +244,14 @@ function assertNoSymlinkEscape(root: string, dir: string, written: string): void
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function isPlainFile(target: string): boolean {
+  try {
+    return fs.lstatSync(target).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isSymlink(target: string): boolean {
