@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import type { BuildFailure, BuildResult } from 'esbuild';
 import type { Api } from '../ir/types.js';
 import { entryPath } from '../targets/handlers/layout.js';
 
@@ -43,7 +43,9 @@ export async function loadHandlers(api: Api, outDir: string): Promise<LoadedHand
   const stateDir = path.join(outDir, stateDirName);
   const buildDir = path.join(stateDir, `build-${process.pid}-${++generation}`);
   const names = [...entries.keys()];
-  let result: esbuild.BuildResult<{ metafile: true; write: true }>;
+  // Loaded only when there is something to bundle.
+  const esbuild = await import('esbuild');
+  let result: BuildResult<{ metafile: true; write: true }>;
   try {
     result = await esbuild.build({
       entryPoints: Object.fromEntries(names.map((name, i) => [`h${i}`, entries.get(name) as string])),
@@ -61,7 +63,7 @@ export async function loadHandlers(api: Api, outDir: string): Promise<LoadedHand
       banner: { js: "import { createRequire as __gatewrightRequire } from 'node:module'; const require = __gatewrightRequire(import.meta.url);" },
     });
   } catch (error) {
-    const failure = error as esbuild.BuildFailure;
+    const failure = error as BuildFailure;
     const messages = failure.errors ? await esbuild.formatMessages(failure.errors, { kind: 'error', color: false }) : [String(error)];
     throw new HandlerBuildError(`The handlers do not build:\n${messages.join('')}`);
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { Api } from '../../ir/types.js';
 import { derivedSecret, devAccountId } from '../ids.js';
 
@@ -36,6 +36,7 @@ const signingKeyFile = 'jwt-signing-key.json';
  * tokens stay valid across restarts. API Gateway's JWT authorizers take RSA keys only.
  */
 export async function devSigningKey(stateDir: string): Promise<DevSigningKey> {
+  const { exportJWK, generateKeyPair, importJWK } = await import('jose');
   const file = path.join(stateDir, signingKeyFile);
   let jwk: JWK | undefined;
   try {
