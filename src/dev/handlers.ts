@@ -43,7 +43,11 @@ export async function loadHandlers(api: Api, outDir: string): Promise<LoadedHand
     const source = handlerSource(outDir, handler.name);
     if (source.kind === 'own') entries.set(handler.name, source.entry);
     else if (source.kind === 'glue') {
-      glueRoot ??= await writeHandlerGlue(api, stateDir);
+      try {
+        glueRoot ??= await writeHandlerGlue(api, stateDir);
+      } catch (error) {
+        throw new HandlerBuildError(`The handler glue for this spec could not be generated: ${error instanceof Error ? error.message : String(error)}`);
+      }
       entries.set(handler.name, path.join(glueRoot, entryPath(handler.name)));
     } else {
       const stub = path.join(outDir, stubPath(handler.name));
