@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { createRequire } from 'node:module';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { MessageRoute } from '../ir/types.js';
 import { accessLogLine } from './access-log.js';
 import type { DevApp } from './app.js';
@@ -28,7 +29,15 @@ interface Connection extends ConnectionFacts {
  */
 export class WebSocketGateway {
   readonly #connections = new Map<string, Connection>();
-  readonly #wss = new WebSocketServer({ noServer: true });
+  /** Made on the first upgrade: REST and HTTP APIs never need ws. */
+  #server: WebSocketServer | undefined;
+  get #wss(): WebSocketServer {
+    if (!this.#server) {
+      const { WebSocketServer: Server } = createRequire(import.meta.url)('ws') as typeof import('ws');
+      this.#server = new Server({ noServer: true });
+    }
+    return this.#server;
+  }
 
   constructor(private readonly runtime: DevRuntime) {}
 
@@ -269,7 +278,7 @@ export class WebSocketGateway {
   close(): void {
     for (const connection of this.#connections.values()) connection.socket.terminate();
     this.#connections.clear();
-    this.#wss.close();
+    this.#server?.close();
   }
 }
 
