@@ -63,3 +63,19 @@ test('the SAM schema refuses a property SAM does not know', () => {
   const broken = { ...template, Resources: { ...template.Resources, Api: { ...api, Properties: { ...api.Properties, Colour: 'red' } } } };
   expect(validateSam(broken)).toBe(false);
 });
+
+// SAM's translator refuses Name and Description on an HttpApi whose inline DefinitionBody has an
+// info.title / info.description (samtranslator's HttpApiGenerator `_add_title`/`_add_description`:
+// "Unable to set Name because it is already defined within inline OpenAPI"). The JSON schema
+// above cannot see this, so it is checked here for every HTTP API fixture.
+describe.each(fixtures)('HttpApi of $name', (fixture) => {
+  test('leaves Name and Description to the inline document', () => {
+    const { template } = compileTemplate(path.join(repoRoot, fixture.spec), 'sam');
+    for (const [id, resource] of Object.entries(template.Resources)) {
+      if (resource.Type !== 'AWS::Serverless::HttpApi') continue;
+      const properties = resource.Properties as Record<string, unknown>;
+      const info = (properties.DefinitionBody as { info?: Record<string, unknown> }).info ?? {};
+      expect({ id, Name: 'title' in info && 'Name' in properties, Description: 'description' in info && 'Description' in properties }).toEqual({ id, Name: false, Description: false });
+    }
+  });
+});
