@@ -43,6 +43,11 @@ describe('API keys on $connect', () => {
     ['IAM and an API key', { given: { security: [{ iam: [], key: [] }], schemes: { ...iamScheme, ...keyScheme } }, want: { required: true, selection: '$request.header.x-api-key' } }],
     ['a Lambda authorizer that returns the key', { given: { security: [{ token: [], key: [] }], schemes: { ...lambdaScheme, ...keyScheme }, apiKeySource: 'authorizer' }, want: { required: true, selection: '$context.authorizer.usageIdentifierKey' } }],
     ['a Lambda authorizer without a key', { given: { security: [{ token: [] }], schemes: lambdaScheme }, want: { required: false } }],
+    [
+      'a Lambda authorizer alone, keys from the authorizer',
+      { given: { security: [{ token: [] }], schemes: lambdaScheme, apiKeySource: 'authorizer' }, want: { required: true, selection: '$context.authorizer.usageIdentifierKey' } },
+    ],
+    ['IAM alone, keys from the authorizer', { given: { security: [{ iam: [] }], schemes: iamScheme, apiKeySource: 'authorizer' }, want: { required: false } }],
   ];
   test.each(cases.flatMap(([name, c]) => (['sam', 'cloudformation'] as const).map((target) => [`${name} (${target})`, target, c] as const)))('%s', (_name, target, { given, want }) => {
     const spec = webSocketSpec(

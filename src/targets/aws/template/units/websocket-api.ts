@@ -95,6 +95,7 @@ function samRouteProperties(ctx: UnitContext, route: MessageRoute, auth: Connect
 /** How `$connect` is authorized: by at most one IAM or Lambda authorizer scheme, and an API key. */
 interface ConnectAuth {
   readonly authorizer?: { readonly type: 'iam' } | LambdaAuthorizerScheme;
+  /** `MessageRoute.apiKeyRequired`: connecting takes a key, read as `apiKeySource` says. */
   readonly apiKey: boolean;
 }
 
@@ -114,10 +115,10 @@ function connectAuth(ctx: UnitContext, connect: MessageRoute): ConnectAuth | und
       ),
     );
   }
-  if (!chosen && apiKeys.length === 0) return undefined;
+  if (!chosen && !connect.apiKeyRequired) return undefined;
   return {
     ...(chosen ? { authorizer: chosen.type === 'iam' ? { type: 'iam' as const } : (chosen as LambdaAuthorizerScheme) } : {}),
-    apiKey: apiKeys.length > 0,
+    apiKey: connect.apiKeyRequired,
   };
 }
 
