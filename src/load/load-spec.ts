@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
@@ -171,9 +172,11 @@ function readSource(
     return undefined;
   }
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    // As TextDecoder would, drop a byte order mark; Buffer decoding is several times faster.
+    text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
     const bad = firstInvalidUtf8(bytes);
     // Keep the readable part so the diagnostic can point at the bad byte.
     const readable = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
@@ -220,18 +223,25 @@ const nameMapKeys = new Set([
  * defaults, enums) and foreign extensions where `$ref` is just a key.
  */
 export function forEachRef(data: unknown, visit: (ref: unknown, pointer: string) => void): void {
-  const walk = (node: unknown, pointer: string, namesHere: boolean): void => {
+  // The pointer of a node is built only where a $ref is found: building one for every
+  // node of a large spec cost more than parsing it.
+  const tokens: (string | number)[] = [];
+  const pointer = (): string => appendPointer('', ...tokens);
+  const walk = (node: unknown, namesHere: boolean): void => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) walk(node[i], pointer + '/' + i, false);
+      for (let i = 0; i < node.length; i++) {
+        tokens.push(i);
+        walk(node[i], false);
+        tokens.pop();
+      }
       return;
     }
     for (const key in node) {
       const value = (node as Record<string, unknown>)[key];
-      const here = appendPointer(pointer, key);
       if (!namesHere) {
         if (key === '$ref') {
-          visit(value, pointer);
+          visit(value, pointer());
           continue;
         }
         if (literalValueKeys.has(key) && key !== 'examples') continue;
@@ -241,17 +251,19 @@ export function forEachRef(data: unknown, visit: (ref: unknown, pointer: string)
             for (const name in value) {
               const example = (value as Record<string, unknown>)[name];
               if (example !== null && typeof example === 'object' && '$ref' in example) {
-                visit((example as Record<string, unknown>)['$ref'], appendPointer(here, name));
+                visit((example as Record<string, unknown>)['$ref'], appendPointer(pointer(), key, name));
               }
             }
           }
           continue;
         }
       }
-      walk(value, here, !namesHere && nameMapKeys.has(key));
+      tokens.push(key);
+      walk(value, !namesHere && nameMapKeys.has(key));
+      tokens.pop();
     }
   };
-  walk(data, '', false);
+  walk(data, false);
 }
 
 function isOutside(relative: string): boolean {

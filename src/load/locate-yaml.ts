@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from './yaml.js';
 import type { PointerRange, TextRange } from './source.js';
 
 /**
@@ -6,27 +7,27 @@ import type { PointerRange, TextRange } from './source.js';
  * a pointer's range. Called only when a diagnostic in this file is printed.
  */
 export function locateInYaml(text: string): (tokens: readonly string[]) => PointerRange {
-  const doc = parseDocument(text, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
+  const doc = yaml().parseDocument(text, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
   const whole: TextRange = { start: 0, end: text.length };
   return (tokens) => {
     let node: unknown = doc.contents;
     let key: TextRange | undefined;
     let range = rangeOf(node) ?? whole;
     for (const token of tokens) {
-      if (isAlias(node)) node = node.resolve(doc);
+      if (yaml().isAlias(node)) node = node.resolve(doc);
       let next: unknown;
       let nextKey: TextRange | undefined;
-      if (isMap(node)) {
+      if (yaml().isMap(node)) {
         for (const pair of node.items) {
           const k: unknown = pair.key;
-          const name = isScalar(k) ? String(k.value) : String(k);
+          const name = yaml().isScalar(k) ? String(k.value) : String(k);
           if (name === token) {
             next = pair.value ?? k;
             nextKey = rangeOf(k);
             break;
           }
         }
-      } else if (isSeq(node) && /^(0|[1-9][0-9]*)$/.test(token)) {
+      } else if (yaml().isSeq(node) && /^(0|[1-9][0-9]*)$/.test(token)) {
         next = node.items[Number(token)];
       }
       if (next === undefined) return { value: range, ...(key ? { key } : {}), exact: false };

@@ -1,7 +1,8 @@
-import { isAlias, isCollection, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/codes.js';
 import type { SourceFormat } from './source.js';
+import { yaml } from './yaml.js';
 
 export interface ParseLimits {
   /** Most aliases a YAML file may expand; guards against alias bombs. */
@@ -65,7 +66,7 @@ function jsonErrorOffset(message: string, text: string): number {
 }
 
 function parseYaml(file: string, text: string, limits: ParseLimits): ParseResult {
-  const docs = parseAllDocuments(text, { version: '1.2', uniqueKeys: true, strict: true, prettyErrors: false });
+  const docs = yaml().parseAllDocuments(text, { version: '1.2', uniqueKeys: true, strict: true, prettyErrors: false });
   if (!Array.isArray(docs)) {
     return { diagnostics: [diagnostic('load-empty', `${file} holds no YAML document; write an OpenAPI document in it.`, { file, pointer: '' })] };
   }
@@ -132,8 +133,8 @@ function parseYaml(file: string, text: string, limits: ParseLimits): ParseResult
 function unknownTags(file: string, doc: Document): Diagnostic[] {
   const found: Diagnostic[] = [];
   const core = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
-  visit(doc, (_key, node) => {
-    if ((isScalar(node) || isCollection(node)) && node.tag && !core.has(node.tag)) {
+  yaml().visit(doc, (_key, node) => {
+    if ((yaml().isScalar(node) || yaml().isCollection(node)) && node.tag && !core.has(node.tag)) {
       found.push(
         diagnostic('load-yaml-unknown-tag', `${file} uses the YAML tag ${node.tag}, which is outside the YAML 1.2 core schema; remove it.`, {
           file,
@@ -148,10 +149,10 @@ function unknownTags(file: string, doc: Document): Diagnostic[] {
 
 function firstAliasOffset(doc: Document): number {
   let offset = 0;
-  visit(doc, (_key, node) => {
-    if (isAlias(node)) {
+  yaml().visit(doc, (_key, node) => {
+    if (yaml().isAlias(node)) {
       offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     }
     return undefined;
   });

@@ -130,7 +130,9 @@ export class SourceSet {
     const start = starts[line - 1];
     if (start === undefined) return '';
     const next = starts[line];
-    return source.text.slice(start, next === undefined ? undefined : next - 1).replace(/\r$/, '');
+    const text = source.text.slice(start, next === undefined ? undefined : next - 1);
+    // Not a /\r$/ replace: on a minified spec the line is the whole file, and that regex scans all of it.
+    return text.endsWith('\r') ? text.slice(0, -1) : text;
   }
 
   get lineCount(): (file: string) => number {

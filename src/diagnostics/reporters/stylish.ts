@@ -54,6 +54,7 @@ function codeFrame(report: Report, file: string, span: NonNullable<ReturnType<ty
   // Minified specs put everything on one line: show the part around the problem. Tabs are
   // replaced after clipping, so a thousand problems on a 2 MB line do not copy it each time.
   const windowStart = Math.max(0, span.start.column - 1 - frameWidth / 2);
+  // Slice before any other work on the text: the line may be the whole 20 MB spec.
   const clip = (text: string): string => {
     const slice = text.slice(windowStart, windowStart + frameWidth).replace(/\t/g, ' ');
     return (windowStart > 0 ? '…' : '') + slice + (windowStart + frameWidth < text.length ? '…' : '');

@@ -34,5 +34,8 @@ function looksLikeXGateway(key: string): boolean {
 }
 
 export function isNearXGateway(key: string): boolean {
+  // The distance is at least the difference in length: most extension keys (Microsoft
+  // Graph has one on every operation) are ruled out without computing it.
+  if (Math.abs(key.length - 'x-gateway'.length) > 2) return false;
   return key !== 'x-gateway' && /^x[-_]/i.test(key) && editDistance(key.toLowerCase().replace(/_/g, '-'), 'x-gateway') <= 2;
 }
