@@ -235,6 +235,12 @@ export interface MessageRoute {
   /** Whether the gateway checks the message against `body` before the integration runs (`parameters` is always false). */
   readonly validation: Validation;
   readonly throttle?: Throttle;
+  /**
+   * Alarms on this route's metrics: `serverErrorRate` counts integration errors and failed
+   * integration calls, `clientErrorRate` messages the gateway refused, both per connection or
+   * message; `p99LatencyMs` watches integration latency.
+   */
+  readonly alarms?: RouteAlarms;
   readonly origin: Origin;
 }
 

@@ -1,7 +1,7 @@
 import type { GatewaySettings, MessageRoute, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, isObject, optional, type BuildContext, type Node } from '../context.js';
 import { readSecurity, requiresApiKey } from '../objects/security-requirement-object.js';
-import { decodeIntegration, validationFrom } from './operation.js';
+import { decodeIntegration, decodeRouteAlarms, validationFrom } from './operation.js';
 import type { GatewayDefaults } from './root.js';
 import { bool, str, throttle } from './values.js';
 
@@ -50,6 +50,7 @@ export function readMessageRoutes(
       // Messages have a body only: the gateway checks it against the route's model, nothing else.
       validation: { body: validation.body && bodyNode.value !== undefined, parameters: false },
       ...optional('throttle', throttleValue),
+      ...optional('alarms', decodeRouteAlarms(value['alarms'])),
       origin: routeNode.origin,
     });
   }
