@@ -28,7 +28,7 @@ export interface GatewayDefaults {
   readonly lambda: LambdaDefaults;
 }
 
-/** The integration timeout API Gateway allows by default: 29 s on REST and WebSocket, 30 s on HTTP APIs. */
+/** The integration timeout API Gateway allows by default for this kind of API (`integrationTimeoutMs`). */
 export function defaultTimeoutMs(kind: ApiKind): number {
   return maxIntegrationTimeoutMs(kind);
 }
