@@ -585,6 +585,31 @@ paths: {}
       want: [{ pointer: '/servers/0/url', at: '4:10' }],
     },
   ],
+  [
+    'a gateway response that sends any origin with credentials, header values written as sent',
+    {
+      rule: 'security-cors-credentials',
+      given: spec(`x-gateway:
+  gatewayResponses:
+    DEFAULT_4XX: {headers: {Access-Control-Allow-Origin: '*', Access-Control-Allow-Credentials: 'true'}}
+paths: {}
+`),
+      want: [{ pointer: '/x-gateway/gatewayResponses/DEFAULT_4XX/headers', at: '5:28' }],
+    },
+  ],
+  [
+    'header values compare as browsers do: a quoted origin or a capitalised TRUE is not any origin with credentials',
+    {
+      rule: 'security-cors-credentials',
+      given: spec(`x-gateway:
+  gatewayResponses:
+    DEFAULT_4XX: {headers: {Access-Control-Allow-Origin: "'*'", Access-Control-Allow-Credentials: 'true'}}
+    DEFAULT_5XX: {headers: {Access-Control-Allow-Origin: '*', Access-Control-Allow-Credentials: 'TRUE'}}
+paths: {}
+`),
+      want: [],
+    },
+  ],
 ];
 
 describe('rule behaviour beyond the docs examples', () => {

@@ -554,7 +554,10 @@ export interface GatewayResponse {
 }
 
 export interface ApiAlarms {
-  /** Alarm when 5XX responses exceed this fraction of requests. */
+  /**
+   * Alarm when 5XX responses exceed this fraction of requests (WebSocket APIs: integration
+   * errors and failed integration calls, of connections and messages).
+   */
   readonly serverErrorRate?: number;
   readonly clientErrorRate?: number;
   readonly p99LatencyMs?: number;
