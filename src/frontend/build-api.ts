@@ -85,10 +85,11 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   ctx.schemas.reportReferenceCycles();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
-  checkMisspelledExtensions(ctx, document);
+  const { rootMisspelled } = checkMisspelledExtensions(ctx, document);
   // Naming defaults.lambda.handler is the deliberate way to serve operations by one handler: say nothing then.
+  // Nor when the root x-gateway is misspelled: its settings were ignored, and renaming it is the advice that matters.
   const defaultHandlerNamed = str(obj(obj(obj(gatewayNode?.value)['defaults'])['lambda'])['handler']) !== undefined;
-  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed) {
+  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed && !rootMisspelled) {
     ctx.report(
       'integration-missing',
       `${ctx.defaultedIntegrations.length} operation(s) name no integration, so they are served by the Lambda handler "${defaults.handler}". Set x-gateway.lambda (or http, mock, aws) on each operation, or defaults.lambda.handler.`,
