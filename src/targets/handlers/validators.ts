@@ -246,6 +246,7 @@ function sharedModuleSource(compiler: ModeCompiler, mode: ValidatorMode): string
   const parts: string[] = [];
   const usedValues: UsedScopeValues = {};
   const noCode = new codegen._Code('');
+  const usedHelpers = new Set<string>();
   const state = (name: ValueScopeName): number | undefined => usedValues[name.prefix]?.get(name);
   const setState = (name: ValueScopeName, value: number): void => {
     const names = (usedValues[name.prefix] ??= new Map());
@@ -255,7 +256,19 @@ function sharedModuleSource(compiler: ModeCompiler, mode: ValidatorMode): string
     if (!source) throw new Error('internal: an ajv validator without its source');
     if (state(source.validateName) === completed) return;
     setState(source.validateName, started);
-    const scope = ajv.scope.scopeCode(source.scopeValues, usedValues, referenced).toString();
+    let scope = ajv.scope.scopeCode(source.scopeValues, usedValues, referenced).toString();
+    // Helpers are found among the function's values, not in its text, where the spec's strings are too.
+    for (const helper of source.scopeValues['func'] ?? []) {
+      const code = helper.value?.code?.toString() ?? '';
+      const inlined = runtimeHelpers[code];
+      if (inlined) {
+        usedHelpers.add(code);
+        // The code has quotes, which the spec's strings cannot hold unescaped here.
+        scope = scope.split(code).join(inlined.name);
+      } else if (code.includes('require(')) {
+        throw new Error(`internal: ajv standalone code needs a runtime helper gatewright does not inline: ${code}`);
+      }
+    }
     if (scope !== '') parts.push(scope.replace(/ = new RegExp\(/g, ' = /* @__PURE__ */ new RegExp('));
     const name = source.validateName.str;
     parts.push(
@@ -289,21 +302,16 @@ function sharedModuleSource(compiler: ModeCompiler, mode: ValidatorMode): string
     emit(validate.source);
     exportLines.push(`export const ${name}: Validator = ${(validate.source as SourceCode).validateName.str};`);
   }
-  let code = parts.join('\n');
-  const used: string[] = [];
-  for (const [required, helper] of Object.entries(runtimeHelpers)) {
-    if (!code.includes(required)) continue;
-    code = code.split(required).join(helper.name);
-    used.push(helper.code);
-  }
-  if (/\brequire\(/.test(code)) throw new Error(`internal: ajv standalone code needs a runtime helper gatewright does not inline: ${/require\([^)]*\)/.exec(code)?.[0]}`);
+  const helpers = Object.entries(runtimeHelpers)
+    .filter(([required]) => usedHelpers.has(required))
+    .map(([, helper]) => helper.code);
   return [
     `// @ts-nocheck: ajv standalone code, compiled from the spec by gatewright at build time (${mode === 'strict' ? 'JSON bodies and messages' : 'parameters and form fields, coerced from text'}).`,
     '// Rewritten on every build; do not edit.',
     "import type { Validator } from '../../runtime/spec.js';",
     '',
-    ...used,
-    code,
+    ...helpers,
+    ...parts,
     '',
     ...exportLines,
     '',
