@@ -8,6 +8,11 @@ import type { SourceSet } from './load/source.js';
 
 export interface DiffOptions {
   readonly load?: LoadOptions;
+  /**
+   * `breaking`: breaking changes are errors (CI fails on them). Otherwise they are
+   * warnings: reported, but the diff itself passes.
+   */
+  readonly failOn?: 'breaking';
 }
 
 /** One of the two specs, with what is reported about it: its changes, and its errors. */
@@ -31,9 +36,10 @@ export interface DiffResult {
 
 /**
  * Compares two versions of a spec and classifies every change as breaking (for clients or
- * for the deployed gateway) or not. A breaking change is reported as an error, any other as
- * info; the specs' own errors are reported too, since a spec the compiler refuses cannot be
- * compared reliably.
+ * for the deployed gateway) or not. A breaking change is reported as an error with
+ * `failOn: 'breaking'` and as a warning without it, any other change as info; the specs'
+ * own errors are reported too, since a spec the compiler refuses cannot be compared
+ * reliably.
  */
 export function diff(basePath: string, headPath: string, options: DiffOptions = {}): DiffResult {
   const sides = [basePath, headPath].map((spec) => {
@@ -43,7 +49,7 @@ export function diff(basePath: string, headPath: string, options: DiffOptions = 
   });
   const [base, head] = sides as [(typeof sides)[number], (typeof sides)[number]];
   const changes = base.api && head.api ? diffApis(base.api, head.api) : [];
-  const toDiagnostic = (c: Change): Diagnostic => ({ code: c.kind, severity: isBreaking(c.kind) ? 'error' : 'info', message: c.message, origin: c.origin });
+  const toDiagnostic = (c: Change): Diagnostic => ({ code: c.kind, severity: isBreaking(c.kind) ? (options.failOn === 'breaking' ? 'error' : 'warning') : 'info', message: c.message, origin: c.origin });
   const side = (s: typeof base, which: 'base' | 'head'): DiffSide => ({
     spec: s.spec,
     sources: s.sources,

@@ -73,6 +73,7 @@ export const diffCases: [string, DiffCase][] = [
   ['security-added', { base: withAuth('[]'), head: withAuth('[{pool: []}]'), breaks: 'clients', side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
   ['security-changed', { base: withAuth('[{pool: []}]'), head: withAuth('[{pool: [orders.read]}]'), breaks: 'clients', side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
   ['security-removed', { base: withAuth('[{pool: []}]'), head: withAuth('[]'), breaks: false, side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
+  ['api-title-changed', { base: spec(orders(get())), head: spec(orders(get())).replace('title: T,', 'title: Shop,'), breaks: false, side: 'head', pointer: '/info/title', at: '2:15' }],
   ['api-kind-changed', { base: spec(orders(get()), '  kind: rest'), head: spec(orders(get()), '  kind: http'), breaks: 'gateway', side: 'head', pointer: '/x-gateway/kind', at: '4:9' }],
   ['endpoint-changed', { base: spec(orders(get()), '  endpoint: edge'), head: spec(orders(get()), '  endpoint: regional'), breaks: 'gateway', side: 'head', pointer: '/x-gateway/endpoint', at: '4:13' }],
   ['stage-removed', { base: spec(orders(get()), '  stages: {prod: {}, beta: {}}'), head: spec(orders(get())), breaks: 'gateway', side: 'base', pointer: '/x-gateway/stages/beta', at: '4:22' }],

@@ -4,16 +4,16 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { fixtures } from '../scripts/fixtures.mjs';
-import { diff } from '../src/diff.js';
+import { diff, type DiffOptions } from '../src/diff.js';
 import { changeKinds } from '../src/diff/changes.js';
 import { diffCases } from './diff-cases.js';
 import { runCli } from './helpers/cli.js';
 import { locate, repoRoot } from './helpers/diagnostics.js';
 import { writeFiles } from './helpers/temp.js';
 
-function diffTexts(base: string, head: string) {
+function diffTexts(base: string, head: string, options: DiffOptions = { failOn: 'breaking' }) {
   const dir = writeFiles({ 'base.yaml': base, 'head.yaml': head });
-  const result = diff(path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml'));
+  const result = diff(path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml'), options);
   const located = [
     ...result.base.diagnostics.map((d) => ({ side: 'base', ...locate(d, result.base.sources) })),
     ...result.head.diagnostics.map((d) => ({ side: 'head', ...locate(d, result.head.sources) })),
@@ -36,6 +36,26 @@ describe('gatewright diff, one pair of specs per change class', () => {
     if (breaks) expect(found?.message.startsWith(lead[breaks])).toBe(true);
     else expect(found?.message).not.toMatch(/^Breaks/);
     expect(result.breaking).toBe(located.some((d) => d.severity === 'error'));
+  });
+});
+
+describe('severity follows --fail-on', () => {
+  const [, removed] = diffCases.find(([kind]) => kind === 'operation-removed') as (typeof diffCases)[number];
+  const [, added] = diffCases.find(([kind]) => kind === 'operation-added') as (typeof diffCases)[number];
+  test.each([
+    ['a breaking change, failing on breaking changes', { given: { pair: removed, failOn: 'breaking' as const }, want: 'error' }],
+    ['a breaking change, not failing on them', { given: { pair: removed, failOn: undefined }, want: 'warning' }],
+    ['a change that breaks nothing, failing on breaking changes', { given: { pair: added, failOn: 'breaking' as const }, want: 'info' }],
+    ['a change that breaks nothing, not failing on them', { given: { pair: added, failOn: undefined }, want: 'info' }],
+  ])('%s: %s', (_name, { given, want }) => {
+    const { located } = diffTexts(given.pair.base, given.pair.head, given.failOn ? { failOn: given.failOn } : {});
+    expect(located.map((d) => d.severity)).toEqual([want]);
+  });
+
+  test('a removed API key says what to do for its callers', () => {
+    const [, pair] = diffCases.find(([kind]) => kind === 'api-key-removed') as (typeof diffCases)[number];
+    const { located } = diffTexts(pair.base, pair.head);
+    expect(located.find((d) => d.code === 'api-key-removed')?.message).toMatch(/Give them a new key .* before removing this one\.$/);
   });
 });
 
@@ -88,6 +108,21 @@ describe('the diff command', () => {
     expect(result.code, result.stdout + result.stderr).toBe(code);
   });
 
+  test.each([
+    ['without --fail-on, a breaking change is a warning', [], /^ {2}\S+ +warning +Breaks clients/m, '1 change, 1 breaking change.\n'],
+    ['with --fail-on breaking, it is an error', ['--fail-on', 'breaking'], /^ {2}\S+ +error +Breaks clients/m, '1 change, 1 breaking change.\n'],
+  ] as const)('%s', async (_name, args, line, summary) => {
+    const dir = writeFiles({ 'base.yaml': base.base, 'head.yaml': base.head });
+    const result = await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml'), ...args]);
+    expect(result.stdout).toMatch(line);
+    expect(result.stderr).toBe(summary);
+  });
+
+  test('the summary counts changes and breaking changes', async () => {
+    const dir = writeFiles({ 'base.yaml': added.base, 'head.yaml': added.head.replace('title: T,', 'title: Shop,') });
+    expect((await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'head.yaml')])).stderr).toBe('2 changes, 0 breaking changes.\n');
+  });
+
   test('a missing spec or an unknown --fail-on is a usage error', async () => {
     const dir = writeFiles({ 'base.yaml': base.base });
     expect((await runCli(['diff', path.join(dir, 'base.yaml'), path.join(dir, 'nope.yaml')])).code).toBe(2);
@@ -108,7 +143,7 @@ describe('the diff command', () => {
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const run = log.runs[0];
     expect(run?.results.map((r) => `${r.ruleId} ${r.level} ${r.locations[0]?.physicalLocation.artifactLocation.uri}:${r.locations[0]?.physicalLocation.region.startLine}`)).toEqual([
-      'operation-removed error base.yaml:9',
+      'operation-removed warning base.yaml:9',
       'operation-added note head.yaml:8',
     ]);
     expect(run?.tool.driver.rules.find((r) => r.id === 'operation-removed')?.shortDescription.text).toBe(changeKinds['operation-removed'].summary);

@@ -44,6 +44,49 @@ interface FrontEndCase {
 
 const cases: [string, FrontEndCase][] = [
   [
+    'a schema that is only a $ref to itself',
+    {
+      given: spec(`paths: {}
+components:
+  schemas:
+    Loop: {$ref: '#/components/schemas/Loop'}
+`),
+      want: [{ code: 'ref-cycle', at: '6:18', pointer: '/components/schemas/Loop/$ref' }],
+    },
+  ],
+  [
+    'schemas that are only $refs, allOf or oneOf of each other, each loop reported once',
+    {
+      given: spec(`paths: {}
+components:
+  schemas:
+    A: {$ref: '#/components/schemas/B'}
+    B: {$ref: '#/components/schemas/A'}
+    C: {allOf: [{$ref: '#/components/schemas/D'}, {type: object}]}
+    D: {oneOf: [{type: string}, {$ref: '#/components/schemas/C'}]}
+`),
+      want: [
+        { code: 'ref-cycle', at: '6:15', pointer: '/components/schemas/A/$ref' },
+        { code: 'ref-cycle', at: '8:24', pointer: '/components/schemas/C/allOf/0/$ref' },
+      ],
+    },
+  ],
+  [
+    'recursion through properties, items and additionalProperties is fine',
+    {
+      given: spec(`paths: {}
+components:
+  schemas:
+    Tree: {type: object, properties: {kids: {type: array, items: {$ref: '#/components/schemas/Tree'}}}}
+    List: {type: array, items: {$ref: '#/components/schemas/List'}}
+    Map: {type: object, additionalProperties: {$ref: '#/components/schemas/Map'}}
+    Node: {oneOf: [{type: object, properties: {next: {$ref: '#/components/schemas/Node'}}}, {type: string}]}
+    Alias: {$ref: '#/components/schemas/Tree'}
+`),
+      want: [],
+    },
+  ],
+  [
     'duplicate operationIds',
     {
       given: spec(`paths:
@@ -219,7 +262,7 @@ describe('front-end checks', () => {
     expect(errors.map((d) => ({ code: d.code, at: d.at, ...(want.some((w) => w.pointer) ? { pointer: d.pointer } : {}) }))).toEqual(
       want.map((w) => ({ code: w.code, at: w.at, ...(w.pointer ? { pointer: w.pointer } : {}) })),
     );
-    expect(errors[0]?.message).toMatch(/[.?]$/);
+    if (errors[0]) expect(errors[0].message).toMatch(/[.?]$/);
   });
 
   test('x-gateway.any is checked against the Operation Object of the spec’s version: 3.1 operations need no responses', () => {
@@ -243,6 +286,49 @@ describe('front-end checks', () => {
     expect(problems('3.1.0')).toEqual([
       ['openapi-schema', '/paths/~1p~1{proxy+}/x-gateway/any/deprecated', 'x-gateway.any (an OpenAPI 3.1 Operation Object) at /deprecated: must be a boolean.'],
     ]);
+  });
+
+  test.each([
+    ['a misspelled component name', { given: "'#/components/schemas/Pett'", want: ' Did you mean "#/components/schemas/Pet"?' }],
+    ['a misspelled section of the pointer', { given: "'#/components/schema/Pet'", want: ' Did you mean "#/components/schemas/Pet"?' }],
+    ['a misspelled name in another file', { given: "'pets.yaml#/Kitten'", want: ' Did you mean "pets.yaml#/Kitty"?' }],
+    ['nothing close', { given: "'#/components/schemas/Invoice'", want: '' }],
+  ])('ref-unresolved suggests the nearest pointer: %s', (_name, { given, want }) => {
+    const dir = writeFiles({
+      'openapi.yaml': spec(`paths:
+  /pets:
+    get:
+      operationId: listPets
+      security: []
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: ${given}}}}}}
+components:
+  schemas:
+    Pet: {type: object}
+    Kitty: {$ref: 'pets.yaml#/Kitty'}
+`),
+      'pets.yaml': 'Kitty: {type: object}\n',
+    });
+    const unresolved = check(path.join(dir, 'openapi.yaml')).diagnostics.filter((d) => d.code === 'ref-unresolved');
+    expect(unresolved).toHaveLength(1);
+    expect(unresolved[0]?.message).toMatch(/Fix the path or add the target\.(.*)$/);
+    expect(unresolved[0]?.message.replace(/^.*Fix the path or add the target\./, '')).toBe(want);
+  });
+
+  test.each([
+    ['a misspelled scheme', { given: 'bearerAuht', want: ' Did you mean "bearerAuth"?' }],
+    ['a scheme unlike any declared', { given: 'oauth', want: '' }],
+  ])('security-scheme-unknown suggests the nearest declared scheme: %s', (_name, { given, want }) => {
+    const dir = writeFiles({
+      'openapi.yaml': spec(`paths:
+  /pets: {get: {operationId: listPets, security: [{${given}: []}], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer, x-gateway: {cognito: {userPoolArns: [arn]}}}
+    apiKey: {type: apiKey, in: header, name: x-api-key}
+`),
+    });
+    const unknown = check(path.join(dir, 'openapi.yaml')).diagnostics.filter((d) => d.code === 'security-scheme-unknown');
+    expect(unknown.map((d) => d.message.replace(/^.*declare it or fix the name\./, ''))).toEqual([want]);
   });
 
   test('the suggestion names the closest key', () => {

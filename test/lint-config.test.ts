@@ -109,6 +109,46 @@ paths:
     expect(result.stdout).toBe('');
   });
 
+  test.each([
+    [
+      'gatewright.config.yaml',
+      {
+        given: { 'gatewright.config.yaml': 'lint:\n  extends: lenient\n  rules:\n    operation-sumary: off\n    operation-summary: warn\n  ignore:\n    openapi.yaml:\n      security-defined: [paths/x]\n' },
+        want: [
+          'gatewright: 4 problems in the lint config:',
+          '  gatewright.config.yaml:2:12: lint.extends must be one of recommended, strict, all, not "lenient".',
+          '  gatewright.config.yaml:4:5: lint.rules.operation-sumary: "operation-sumary" is neither a lint rule nor a compiler code (see docs/lint.md and docs/diagnostics.md). Did you mean "operation-summary"?',
+          '  gatewright.config.yaml:5:24: lint.rules.operation-summary must be one of off, info, warning, error, not "warn".',
+          `  gatewright.config.yaml:8:26: lint.ignore.openapi.yaml.security-defined: "paths/x" is not a JSON pointer; write it as '#/paths/~1orders/get'.`,
+        ],
+      },
+    ],
+    [
+      'the gatewright key of package.json',
+      {
+        given: { 'package.json': '{\n  "name": "x",\n  "gatewright": {"lint": {"extends": "lenient", "rule": {}}}\n}\n' },
+        want: [
+          'gatewright: 2 problems in the lint config:',
+          '  package.json:3:38: gatewright.lint.extends must be one of recommended, strict, all, not "lenient".',
+          '  package.json:3:49: gatewright.lint.rule is not a lint setting; use extends, rules or ignore. Did you mean "rules"?',
+        ],
+      },
+    ],
+    [
+      'YAML with several syntax errors',
+      {
+        given: { 'gatewright.config.yaml': 'lint:\n  rules: {a: b\n  extends: [strict\n' },
+        want: /^gatewright: \d+ problems in the lint config:\n( {2}gatewright\.config\.yaml:\d+:\d+: This is not valid YAML: .+\n){2,}$/,
+      },
+    ],
+  ])('every problem of a config in %s is reported at once, each with file:line:col', async (_name, { given, want }) => {
+    const dir = writeFiles({ 'openapi.yaml': spec, ...given });
+    const result = await runCli(['lint', 'openapi.yaml'], dir);
+    expect(result.code).toBe(2);
+    if (Array.isArray(want)) expect(result.stderr).toBe(want.join('\n') + '\n');
+    else expect(result.stderr).toMatch(want);
+  });
+
   test('--config names the config for every spec, wherever they are', async () => {
     const dir = writeFiles({ 'a/openapi.yaml': spec, 'b/openapi.yaml': spec, 'ci.yaml': 'lint: {rules: {security-defined: off}}\n' });
     const result = await runCli(['lint', path.join(dir, 'a/openapi.yaml'), path.join(dir, 'b/openapi.yaml'), '--config', path.join(dir, 'ci.yaml'), '--format', 'json']);

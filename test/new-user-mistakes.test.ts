@@ -169,6 +169,43 @@ paths:
     },
   ],
   [
+    'an API-wide setting written under a stage',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  stages:
+    prod:
+      cors: {origins: ['https://app.example.com']}
+paths: {}
+`,
+      want: [
+        {
+          code: 'x-gateway-unknown-key',
+          at: '6:7',
+          message: 'x-gateway.stages.prod has no key "cors" here. "cors" applies to the whole API, not to one stage: move it to the top of x-gateway (x-gateway.cors).',
+        },
+      ],
+    },
+  ],
+  [
+    'stage settings written at the root of x-gateway',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  stages: {beta: {}}
+  tracing: true
+  cache: {sizeGb: 0.5}
+paths: {}
+`,
+      want: [
+        { code: 'x-gateway-unknown-key', at: '5:3', message: 'x-gateway has no key "tracing" here. "tracing" is a stage setting: set it on each stage, as stages.beta.tracing.' },
+        { code: 'x-gateway-unknown-key', at: '6:3', message: 'x-gateway has no key "cache" here. "cache" is a stage setting: set it on each stage, as stages.beta.cache, or in the x-gateway of an operation.' },
+      ],
+    },
+  ],
+  [
     'usage plans on an HTTP API: the message names the kinds that have them',
     {
       given: `openapi: 3.0.3

@@ -25,7 +25,7 @@ export const codes = {
   'ref-outside-root': { severity: 'error', summary: 'A `$ref` leads outside the spec’s root folder.' },
   'ref-file-not-found': { severity: 'error', summary: 'A `$ref` names a file that does not exist.' },
   'ref-unresolved': { severity: 'error', summary: 'A `$ref` points at nothing in its file.' },
-  'ref-cycle': { severity: 'error', summary: 'References refer to each other in a loop outside schemas.' },
+  'ref-cycle': { severity: 'error', summary: 'References lead back to where they started without reaching a value (schemas made only of `$ref`, allOf, oneOf or anyOf of each other included).' },
   // front end: OpenAPI
   'openapi-swagger-2': { severity: 'error', summary: 'The spec is Swagger 2.0; gatewright reads OpenAPI 3.0 and 3.1.' },
   'openapi-version-unsupported': { severity: 'error', summary: 'The `openapi` version is missing or not 3.0.x / 3.1.x.' },
@@ -68,6 +68,7 @@ export const codes = {
   'template-too-many-resources': { severity: 'error', summary: 'The template has more resources than a CloudFormation stack may hold.' },
   // SDK
   'sdk-websocket-no-client': { severity: 'warning', summary: 'The SDK covers HTTP routes; a WebSocket API gets a package without operations.' },
+  'sdk-untagged-operations': { severity: 'info', summary: 'With `--group-by-tag`, operations without a tag stay in the default group: methods of the client itself.' },
   'sdk-credential-not-sendable': { severity: 'info', summary: 'A Lambda authorizer reads an identity source a client cannot send (context or stage variable); the SDK sends the others.' },
   // handlers back end
   'handler-binary-media-type': { severity: 'warning', summary: 'A Lambda handler of a REST API takes or returns bytes of a media type missing from `binaryMediaTypes`.' },

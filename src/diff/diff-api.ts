@@ -248,6 +248,10 @@ function diffThrottle(what: string, before: Throttle | undefined, after: Throttl
 function diffGateway(base: Api, head: Api, add: Add): void {
   const b = base.gateway;
   const h = head.gateway;
+  if (base.title !== head.title) {
+    const renamed = head.name === head.title ? ' The deployed API is renamed in place; its URL, stages and keys stay.' : '';
+    add('api-title-changed', 'head', below(head.origin, 'info', 'title'), `the title changed from "${base.title}" to "${head.title}".${renamed}`);
+  }
   if (base.kind !== head.kind) {
     add('api-kind-changed', 'head', below(h.origin, 'kind'), `the API changes from ${base.kind} to ${head.kind}: API Gateway creates a new API with a new URL, and its keys, plans and stages start empty. Deploy it beside the old one and move clients over.`);
   }
@@ -282,7 +286,7 @@ function diffGateway(base: Api, head: Api, add: Add): void {
       }
     }
     plan.apiKeys.forEach((key, index) => {
-      if (!headKeys.has(key)) add('api-key-removed', 'base', below(plan.origin, 'apiKeys', index), `the API key "${key}" was removed; callers using it are refused with 403.`);
+      if (!headKeys.has(key)) add('api-key-removed', 'base', below(plan.origin, 'apiKeys', index), `the API key "${key}" was removed; callers using it are refused with 403 from the next deploy. Give them a new key (add it to a usage plan) and wait until they have switched before removing this one.`);
     });
   }
   if (b.apiKeySource !== h.apiKeySource && base.kind === 'rest' && head.kind === 'rest') {

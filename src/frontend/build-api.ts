@@ -10,7 +10,7 @@ import { BuildContext, child, entries, isObject, optional, stringAt, type Node, 
 import { readPaths } from './objects/paths-object.js';
 import { readSecuritySchemes } from './objects/security-scheme-object.js';
 import { validateDocument } from './validate-document.js';
-import { decodeDefaults, decodeGateway } from './x-gateway/root.js';
+import { decodeApiKeySource, decodeDefaults, decodeGateway } from './x-gateway/root.js';
 import { validateXGateway } from './x-gateway/validate-x-gateway.js';
 import { bool, num, obj, str, stringMap } from './x-gateway/values.js';
 import { readMessageRoutes } from './x-gateway/websocket-routes.js';
@@ -59,10 +59,11 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   const rootSecurity = data['security'] === undefined ? undefined : child(document, 'security');
 
   const pathsNode = child(document, 'paths');
-  const routes = kind === 'websocket' ? [] : readPaths(ctx, pathsNode, { rootSecurity, schemes, declaredSchemes, defaults });
+  const apiKeySource = decodeApiKeySource(gatewayNode);
+  const routes = kind === 'websocket' ? [] : readPaths(ctx, pathsNode, { rootSecurity, schemes, declaredSchemes, defaults, apiKeySource });
   const routesNode = gatewayNode ? child(gatewayNode, 'routes') : undefined;
   const messageRoutes =
-    kind === 'websocket' && routesNode ? readMessageRoutes(ctx, routesNode, rootSecurity, schemes, declaredSchemes, defaults) : [];
+    kind === 'websocket' && routesNode ? readMessageRoutes(ctx, routesNode, rootSecurity, schemes, declaredSchemes, defaults, apiKeySource) : [];
   if (kind === 'websocket') {
     if (entries(pathsNode).some(([key]) => !key.startsWith('x-'))) {
       ctx.report('websocket-route-invalid', 'A WebSocket API has no HTTP paths; declare its routes under x-gateway.routes and leave "paths" empty.', pathsNode.origin);
@@ -81,6 +82,7 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     );
   }
   ctx.schemas.convertPending();
+  ctx.schemas.reportReferenceCycles();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
   checkMisspelledExtensions(ctx, document);

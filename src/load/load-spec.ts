@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/codes.js';
-import { appendPointer, getAtPointer } from './json-pointer.js';
+import { closest } from '../diagnostics/did-you-mean.js';
+import { appendPointer, getAtPointer, parsePointer } from './json-pointer.js';
 import { detectFormat, parseSource } from './parse-source.js';
 import { literalValueKeys, parseRef, type RefTarget } from './references.js';
 import { SourceSet, type Source } from './source.js';
@@ -115,7 +116,9 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
     // A file that did not parse has been reported already.
     if (!source || source.data === undefined) continue;
     if (getAtPointer(source.data, target.pointer) === undefined) {
-      diagnostics.push(diagnostic('ref-unresolved', `The $ref "${ref}" points at nothing: ${file} has no node at "${target.pointer}". Fix the path or add the target.`, origin));
+      const nearest = nearestPointer(source.data, target.pointer);
+      const suggestion = nearest === undefined ? '' : ` Did you mean "${ref.slice(0, ref.indexOf('#') + 1)}${nearest}"?`;
+      diagnostics.push(diagnostic('ref-unresolved', `The $ref "${ref}" points at nothing: ${file} has no node at "${target.pointer}". Fix the path or add the target.${suggestion}`, origin));
     }
   }
   return { sources, root, diagnostics };
@@ -276,4 +279,26 @@ function toPosix(p: string): string {
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The existing pointer closest to one that leads nowhere, token by token: each missing
+ * token is replaced by the nearest key of its object (`/components/schemas/Pett` ->
+ * `/components/schemas/Pet`, `/components/schema/Pet` -> `/components/schemas/Pet`).
+ */
+function nearestPointer(data: unknown, pointer: string): string | undefined {
+  const tokens = parsePointer(pointer);
+  if (!tokens || tokens.length === 0) return undefined;
+  let node = data;
+  let found = '';
+  for (const token of tokens) {
+    if (node === null || typeof node !== 'object') return undefined;
+    // A list index is not misspelled; only keys are.
+    const keys = Array.isArray(node) ? [] : Object.keys(node);
+    const key = keys.includes(token) || (Array.isArray(node) && token in node) ? token : closest(token, keys);
+    if (key === undefined) return undefined;
+    node = (node as Record<string, unknown>)[key];
+    found = appendPointer(found, key);
+  }
+  return found === pointer ? undefined : found;
 }

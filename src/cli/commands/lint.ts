@@ -23,7 +23,7 @@ export function lintCommand(io: Io, setExit: (code: number) => void): Command {
     }
     const load = loadOptionsFrom(options);
     // Read the config before any spec, so a broken config stops the run before any output.
-    const given: LintConfig | undefined = options.config === undefined ? undefined : loadLintConfig(options.config);
+    const given: LintConfig | undefined = options.config === undefined ? undefined : loadLintConfig(options.config, io.cwd);
     const configs = specs.map((spec) => given ?? findLintConfig(spec, io.cwd));
     const reports: Report[] = specs.map((spec, index) => {
       const result = lint(spec, { load, config: configs[index] as LintConfig });

@@ -1,7 +1,7 @@
 import type { Origin } from '../../diagnostics/diagnostic.js';
-import { parsePointer } from '../../load/json-pointer.js';
+import { appendPointer, parsePointer } from '../../load/json-pointer.js';
 import type { NamedSchema, Schema, SchemaOrBoolean, SchemaType } from '../../ir/schema.js';
-import { schemaRef } from '../../ir/schema.js';
+import { refName, schemaRef } from '../../ir/schema.js';
 import { child, isObject, type BuildContext, type Node } from '../context.js';
 import { didYouMean } from '../did-you-mean.js';
 import { openApi30SchemaKeywords } from '../validate-document.js';
@@ -88,6 +88,78 @@ export class SchemaRegistry {
       if (entry) entry.schema = this.convert({ value: this.ctx.resolver.at(origin), origin });
     }
     this.#pending.length = 0;
+  }
+
+  /**
+   * Reports named schemas that are only a `$ref`, or only an allOf/oneOf/anyOf, of schemas
+   * that lead back to them (`Loop: {$ref: Loop}`, A → B → A). Such a schema describes no
+   * value, and its TypeScript alias would refer to itself (TS2456). Recursion through
+   * properties, items and the like is fine and not reported. Each schema of a loop becomes
+   * `{}`, so later stages never follow it.
+   */
+  reportReferenceCycles(): void {
+    const index = new Map(this.#named.map((entry, i) => [entry.name, i]));
+    const edges = this.#named.map((entry) => this.#directReferences(entry.origin, index));
+    const state = new Uint8Array(this.#named.length); // 0 new, 1 on the path, 2 done
+    const inLoop = new Set<number>();
+    for (let start = 0; start < this.#named.length; start++) {
+      if (state[start] !== 0) continue;
+      // Iterative depth-first search: the path, and for each node the next edge to try.
+      const path: number[] = [start];
+      const nextEdge: number[] = [0];
+      state[start] = 1;
+      while (path.length > 0) {
+        const top = path.length - 1;
+        const node = path[top] as number;
+        const edge = edges[node]?.[nextEdge[top] as number];
+        if (!edge) {
+          state[node] = 2;
+          path.pop();
+          nextEdge.pop();
+          continue;
+        }
+        nextEdge[top] = (nextEdge[top] as number) + 1;
+        if (state[edge.to] === 0) {
+          state[edge.to] = 1;
+          path.push(edge.to);
+          nextEdge.push(0);
+        } else if (state[edge.to] === 1) {
+          const from = path.indexOf(edge.to);
+          const loop = path.slice(from);
+          const names = [...loop, edge.to].map((i) => this.#named[i]?.name ?? '');
+          // Reported at the reference that leaves the first schema of the loop.
+          const leaving = loop.length === 1 ? edge : (edges[edge.to] ?? []).find((e) => e.to === loop[1]) ?? edge;
+          this.ctx.report(
+            'ref-cycle',
+            `The schema "${names[0]}" is made only of references that lead back to it (${names.join(' → ')}, through $ref, allOf, oneOf or anyOf), so it describes no value and its TypeScript type would refer to itself. Give one of these schemas a type, properties or items of its own, or point the $ref at another schema.`,
+            leaving.origin,
+          );
+          for (const i of loop) inLoop.add(i);
+        }
+      }
+    }
+    for (const i of inLoop) (this.#named[i] as { schema: SchemaOrBoolean }).schema = {};
+  }
+
+  /** The named schemas a schema is made of directly: its own `$ref`, and the members of its allOf, oneOf and anyOf. */
+  #directReferences(origin: Origin, index: ReadonlyMap<string, number>): { to: number; origin: Origin }[] {
+    const out: { to: number; origin: Origin }[] = [];
+    const visit = (value: unknown, at: Origin, depth: number): void => {
+      if (!isObject(value) || depth > maxDepth) return;
+      if (typeof value['$ref'] === 'string') {
+        const ref = this.refFor(at, value['$ref']);
+        const to = ref === undefined ? undefined : index.get(refName(ref));
+        if (to !== undefined) out.push({ to, origin: { file: at.file, pointer: appendPointer(at.pointer, '$ref') } });
+        // OpenAPI 3.0 ignores the siblings of $ref.
+        if (this.ctx.version === '3.0') return;
+      }
+      for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
+        const list = value[key];
+        if (Array.isArray(list)) list.forEach((item, i) => visit(item, { file: at.file, pointer: appendPointer(at.pointer, key, i) }, depth + 1));
+      }
+    };
+    visit(this.ctx.resolver.at(origin), origin, 0);
+    return out;
   }
 
   get named(): readonly NamedSchema[] {
@@ -298,7 +370,8 @@ export class SchemaRegistry {
         // A mapping value is a schema name or a reference.
         const ref = /[#/.]/.test(target) ? this.refFor(at, target) : this.has(target) ? schemaRef(target) : undefined;
         if (ref === undefined) {
-          this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.`, at);
+          const names = this.#named.map((n) => n.name);
+          this.ctx.report('ref-unresolved', `The discriminator mapping "${key}" names "${target}", which is not a schema of this API.${/[#/.]/.test(target) ? '' : didYouMean(target, names)}`, at);
           continue;
         }
         mapping.push([key, ref]);

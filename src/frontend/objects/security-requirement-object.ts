@@ -1,4 +1,5 @@
-import type { SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import type { ApiKind, GatewaySettings, SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import { didYouMean } from '../did-you-mean.js';
 import { child, expectArray, isObject, type BuildContext, type Node } from '../context.js';
 
 /**
@@ -31,7 +32,7 @@ export function readSecurity(
       const at = child(entryNode, scheme).origin;
       if (!schemes.has(scheme)) {
         if (!declared.has(scheme)) {
-          ctx.report('security-scheme-unknown', `The security scheme "${scheme}" is not declared under components.securitySchemes; declare it or fix the name.`, { ...at, key: true });
+          ctx.report('security-scheme-unknown', `The security scheme "${scheme}" is not declared under components.securitySchemes; declare it or fix the name.${didYouMean(scheme, declared)}`, { ...at, key: true });
         }
         continue;
       }
@@ -75,4 +76,20 @@ function checkEnforceable(ctx: BuildContext, requirements: readonly (readonly Sc
   if (apiKeys > 0 && ctx.kind === 'http') {
     ctx.report('security-scheme-unsupported', 'HTTP APIs have no API keys; use kind: rest or a Lambda authorizer.', origin);
   }
+}
+
+/**
+ * Whether the gateway requires an API key of a route with this security (see
+ * `Route.apiKeyRequired`): an `apiKey` scheme, or a Lambda authorizer when keys come from
+ * the authorizer's `usageIdentifierKey`. HTTP APIs have no API keys.
+ */
+export function requiresApiKey(
+  kind: ApiKind,
+  security: Security,
+  schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>,
+  apiKeySource: GatewaySettings['apiKeySource'],
+): boolean {
+  if (kind === 'http' || security.public) return false;
+  const types = security.requirements.flat().map((use) => schemes.get(use.scheme)?.type);
+  return types.includes('apiKey') || (apiKeySource === 'AUTHORIZER' && types.includes('lambda'));
 }

@@ -72,7 +72,7 @@ export function validateXGateway(value: unknown, place: XGatewayPlace, origin: O
     {
       invalid: 'x-gateway-invalid',
       unknownKey: 'x-gateway-unknown-key',
-      misplacedKey: (key, pointer) => (pointer === origin.pointer ? misplacedSetting(place, key) : undefined),
+      misplacedKey: (key, pointer) => (pointer === origin.pointer ? misplacedSetting(place, key, value) : place === 'root' ? misplacedInRoot(key, pointer.slice(origin.pointer.length)) : undefined),
     },
     value,
   );
@@ -117,11 +117,34 @@ const misplaced: Readonly<Record<XGatewayPlace, Readonly<Record<string, string>>
 };
 
 /** Where a key unknown at the top of one x-gateway object belongs, if people often put it there by mistake. */
-function misplacedSetting(place: XGatewayPlace, key: string): string | undefined {
+function misplacedSetting(place: XGatewayPlace, key: string, value: unknown): string | undefined {
   const advice = misplaced[place][key];
   if (advice) return advice;
   const keys = (p: XGatewayPlace): readonly string[] => xGatewayKeys(p);
   if (place !== 'root' && place !== 'securityScheme' && keys('root').includes(key)) return `"${key}" is set in the x-gateway at the top of the document.`;
+  if (place === 'root' && stageKeys().includes(key)) {
+    const stages = isRecord(value) && isRecord(value['stages']) ? Object.keys(value['stages']) : [];
+    const stage = stages[0] ?? 'prod';
+    const perOperation = keys('operation').includes(key) ? `, or in the x-gateway of an operation` : '';
+    return `"${key}" is a stage setting: set it on each stage, as stages.${stage}.${key}${perOperation}.`;
+  }
   if (place === 'root' && keys('operation').includes(key)) return `"${key}" is set in the x-gateway of an operation or a path item.`;
   return undefined;
+}
+
+/** Advice for a key unknown inside the root x-gateway (`relative` is its object's pointer below x-gateway): API-wide settings written under a stage. */
+function misplacedInRoot(key: string, relative: string): string | undefined {
+  if (!/^\/stages\/[^/]+$/.test(relative) || !xGatewayKeys('root').includes(key)) return undefined;
+  return `"${key}" applies to the whole API, not to one stage: move it to the top of x-gateway (x-gateway.${key}).`;
+}
+
+function stageKeys(): readonly string[] {
+  stageProperties ??= Object.keys((JSON.parse(fs.readFileSync(xGatewaySchemaUrl, 'utf8')) as { $defs: { stage: { properties: object } } }).$defs.stage.properties);
+  return stageProperties;
+}
+
+let stageProperties: readonly string[] | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

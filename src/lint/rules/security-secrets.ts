@@ -16,6 +16,27 @@ const any = new RegExp(patterns.map((p) => p.pattern.source).join('|'));
 /** Text every match contains; looking for these is much faster than running the patterns over a large spec. */
 const markers = ['AKIA', 'ASIA', 'PRIVATE KEY-----', 'gh', 'xox', '_live_', 'AIza'];
 const anyGlobal = new RegExp(any.source, 'g');
+/**
+ * Values written to be replaced, not real credentials: `<token>`, `YOUR_API_KEY`,
+ * `xxxx…`, `changeme`, `${API_KEY}`, and anything saying it is an example (AWS's own
+ * sample key is AKIAIOSFODNN7EXAMPLE).
+ */
+const placeholders: readonly RegExp[] = [
+  /^\s*$/,
+  /^<[^<>]*>$/,
+  /\$\{[^}]*\}/,
+  /^\{\{(?!resolve:)[^}]*\}\}$/,
+  /^(?:your|my)[\s_-]/i,
+  /x{4,}/i,
+  /\*{4,}|\.{3,}|…/,
+  /example/i,
+  /^(?:change[\s_-]?me|replace[\s_-]?me|placeholder|dummy|redacted|todo|tbd|fake|none|null)$/i,
+];
+
+export function isPlaceholder(value: string): boolean {
+  return placeholders.some((pattern) => pattern.test(value));
+}
+
 /** Environment variable names that hold secrets. */
 const secretName = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_?KEY|API_?KEY|CREDENTIALS?)$/i;
 
@@ -24,13 +45,13 @@ export const rule: LintRule = {
   family: 'security',
   summary: 'No credentials in spec text or in Lambda environment variables.',
   docs: {
-    why: 'A spec is committed, reviewed, published as docs and copied into the template; a key written in it is leaked. Lambda environment variables are readable by anyone who can view the function or the template. Keep secrets in Secrets Manager or SSM and pass their names. (A `{{resolve:...}}` reference in spec text is the compiler\'s `x-gateway-dynamic-reference` error.)',
+    why: 'A spec is committed, reviewed, published as docs and copied into the template; a key written in it is leaked. Lambda environment variables are readable by anyone who can view the function or the template. Keep secrets in Secrets Manager or SSM and pass their names. Placeholders are not reported: `<token>`, `YOUR_API_KEY`, `xxxx…`, `changeme`, `${API_KEY}`, or anything that says `example`. (A `{{resolve:...}}` reference in spec text is the compiler\'s `x-gateway-dynamic-reference` error.)',
     bad: `openapi: 3.0.3
 info: {title: Shop, version: '1'}
 x-gateway:
   handlers:
     orders:
-      environment: {PAYMENT_API_KEY: sk_live_00000000EXAMPLEKEY000000}
+      environment: {PAYMENT_API_KEY: sk_live_51HzQ2mW7qLr4Tb8Kc1Zp6Hd}
 paths:
   /orders:
     post:
@@ -60,7 +81,8 @@ paths:
       const matches = [...new Set([...text.matchAll(anyGlobal)].map((m) => m[0]))];
       walkStrings(data, '', (value, pointer, isKey) => {
         if (!matches.some((m) => value.includes(m))) return;
-        const found = patterns.find((p) => p.pattern.test(value));
+        // A description may show a sample key beside a real one: any real match counts.
+        const found = patterns.find((p) => [...value.matchAll(new RegExp(p.pattern.source, 'g'))].some((m) => !isPlaceholder(m[0])));
         if (!found) return;
         const origin: Origin = { file, pointer, ...(isKey ? { key: true } : {}) };
         reported.add(`${file}#${pointer}`);
@@ -69,7 +91,7 @@ paths:
     }
     for (const handler of api.handlers) {
       for (const [name, value] of Object.entries(handler.environment)) {
-        if (!secretName.test(name) || value === '') continue;
+        if (!secretName.test(name) || isPlaceholder(value)) continue;
         const origin = firstWritten(
           spec,
           below(handler.origin, 'environment', name),
