@@ -218,6 +218,21 @@ components:
     },
   ],
   [
+    'the REST preflight allows by default the header the Lambda authorizer reads',
+    {
+      given: rest(`paths: {/a: {get: {security: [{reqAuth: []}], ${ok}}}}
+components:
+  securitySchemes:
+    reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}`, "  cors: {origins: ['https://app.example.com']}"),
+      want: [
+        [
+          '/paths/~1a/options/x-amazon-apigateway-integration/responses/default/responseParameters/method.response.header.Access-Control-Allow-Headers',
+          "'Content-Type,Authorization,X-Api-Key,X-Amz-Date,X-Amz-Security-Token,X-Internal-Token'",
+        ],
+      ],
+    },
+  ],
+  [
     'a path that routes OPTIONS itself gets no preflight method',
     {
       given: rest(`paths: {/a: {get: {${ok}}, options: {x-gateway: {lambda: {handler: cors}}, ${ok}}}}`, "  cors: {origins: ['*']}"),
@@ -262,6 +277,16 @@ components:
         ['/paths/~1a/options', undefined],
         ['/x-amazon-apigateway-gateway-responses', undefined],
       ],
+    },
+  ],
+  [
+    'HTTP API CORS allows by default the headers the Lambda authorizer and the header parameters read',
+    {
+      given: http(`paths: {/a: {get: {security: [{reqAuth: []}], parameters: [{name: X-Request-Id, in: header, schema: {type: string}}], ${ok}}}}
+components:
+  securitySchemes:
+    reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize, identitySources: [header.X-Internal-Token, header.X-Tenant]}}}`, "  cors: {origins: ['https://app.example.com']}"),
+      want: [['/x-amazon-apigateway-cors/allowHeaders', ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Internal-Token', 'X-Tenant', 'X-Request-Id']]],
     },
   ],
   [
