@@ -1,5 +1,6 @@
 import type { Origin } from '../../diagnostics/diagnostic.js';
-import type { Api, HttpMethod, SecurityScheme } from '../types.js';
+import { answerVariesByOrigin } from '../cors.js';
+import type { Api, Cors, HttpMethod, Route, SecurityScheme } from '../types.js';
 
 /** Headers browsers must be allowed to send for API Gateway's own auth to work. */
 const gatewayHeaders = ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token'];
@@ -24,6 +25,7 @@ export type CompleteCorsReport = (code: 'x-gateway-cors-header-missing', message
  * plus OPTIONS, and the gateway's auth headers plus every header the security schemes
  * and the header parameters read. Headers the spec lists itself are kept as written, and
  * a header the API reads that they leave out is reported: browsers would refuse to send it.
+ * Cached REST methods whose CORS answer depends on the caller's origin key on `Origin`.
  */
 export function completeCors(api: Api, report: CompleteCorsReport = () => {}): Api {
   const cors = api.gateway.cors;
@@ -46,7 +48,19 @@ export function completeCors(api: Api, report: CompleteCorsReport = () => {}): A
     }
   }
   const headers = cors.headers.length > 0 ? cors.headers : uniqueCaseless([...gatewayHeaders, ...read.map((h) => h.name)]);
-  return { ...api, gateway: { ...api.gateway, cors: { ...cors, methods, headers } } };
+  const routes = api.kind === 'rest' ? api.routes.map((route) => keyedOnOrigin(route, cors)) : api.routes;
+  return { ...api, routes, gateway: { ...api.gateway, cors: { ...cors, methods, headers } } };
+}
+
+/**
+ * REST response caches key only on the listed parameters, not on `Origin`: a cached
+ * method whose CORS headers depend on it also keys on it, or the first caller's
+ * `Access-Control-Allow-Origin` would be served to every other origin.
+ */
+function keyedOnOrigin(route: Route, cors: Cors): Route {
+  if (!route.cache || !answerVariesByOrigin(cors, route.integration)) return route;
+  if (route.cache.keys.some((key) => key.in === 'header' && key.name.toLowerCase() === 'origin')) return route;
+  return { ...route, cache: { ...route.cache, keys: [...route.cache.keys, { in: 'header', name: 'Origin' }] } };
 }
 
 /** Request headers the API reads: those of its security schemes, then header parameters, in spec order. */
