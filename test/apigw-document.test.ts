@@ -75,6 +75,47 @@ components:
     { given: rest(`paths: {/a: {get: {${ok}}}}`, '  apiKeySource: authorizer'), want: [['/x-amazon-apigateway-api-key-source', 'AUTHORIZER']] },
   ],
   [
+    'keys from the authorizer: a method behind the Lambda authorizer requires a key (api_key), one behind IAM does not',
+    {
+      given: rest(
+        `paths:
+  /a: {get: {security: [{gate: []}], ${ok}}}
+  /b: {get: {security: [{iam: []}], ${ok}}}
+components:
+  securitySchemes:
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+    iam: {type: apiKey, in: header, name: Authorization, x-gateway: {iam: true}}`,
+        '  apiKeySource: authorizer',
+      ),
+      want: [
+        ['/paths/~1a/get/security', [{ gate: [] }, { api_key: [] }]],
+        ['/paths/~1b/get/security', [{ iam: [] }]],
+        ['/components/securitySchemes/api_key', { type: 'apiKey', name: 'x-api-key', in: 'header', description: "The usage plan's API key, which the Lambda authorizer returns as usageIdentifierKey." }],
+      ],
+    },
+  ],
+  [
+    'keys from the authorizer: the api_key scheme keeps clear of a spec scheme of that name; a method with its own apiKey scheme keeps it',
+    {
+      given: rest(
+        `paths:
+  /a: {get: {security: [{api_key: []}], ${ok}}}
+  /b: {get: {security: [{key: [], api_key: []}], ${ok}}}
+components:
+  securitySchemes:
+    api_key: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+    key: {type: apiKey, in: header, name: x-api-key}`,
+        '  apiKeySource: authorizer',
+      ),
+      want: [
+        ['/paths/~1a/get/security', [{ api_key: [] }, { api_key2: [] }]],
+        ['/paths/~1b/get/security', [{ api_key: [] }, { key: [] }]],
+        ['/components/securitySchemes/api_key2/name', 'x-api-key'],
+        ['/components/securitySchemes/key', { type: 'apiKey', name: 'x-api-key', in: 'header' }],
+      ],
+    },
+  ],
+  [
     'Cognito scopes land in the method security; the pool is the authorizer provider',
     {
       given: rest(`paths:

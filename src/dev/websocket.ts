@@ -151,10 +151,12 @@ export class WebSocketGateway {
   async #authorizeConnect(app: DevApp, route: MessageRoute, handshake: GatewayRequest, facts: ConnectionFacts, requestId: string, receivedAt: number): Promise<Caller> {
     if (route.security.public) return {};
     const caller: Caller = {};
+    const fromAuthorizer = app.api.gateway.apiKeySource === 'AUTHORIZER';
+    if (route.apiKeyRequired && !fromAuthorizer) caller.apiKey = app.usagePlans.admit(handshake.header('x-api-key'), receivedAt);
+    let usageIdentifierKey: string | undefined;
     for (const use of route.security.requirements[0] ?? []) {
       const scheme = app.api.securitySchemes.find((s) => s.name === use.scheme);
       if (scheme?.type === 'iam') caller.iam = await verifySigV4(handshake, app.iam, Date.now());
-      if (scheme?.type === 'apiKey') caller.apiKey = app.usagePlans.admit(handshake.header('x-api-key'), receivedAt);
       if (scheme?.type === 'lambda') {
         const outcome = await runLambdaAuthorizer(
           {
@@ -171,10 +173,12 @@ export class WebSocketGateway {
           },
           app.authorizerCache,
         );
-        const { usageIdentifierKey: _key, ...authorizer } = outcome;
+        const { usageIdentifierKey: key, ...authorizer } = outcome;
         caller.authorizer = authorizer;
+        usageIdentifierKey = key;
       }
     }
+    if (route.apiKeyRequired && fromAuthorizer) caller.apiKey = app.usagePlans.admit(usageIdentifierKey, receivedAt, 'authorizer');
     return caller;
   }
 

@@ -1,4 +1,5 @@
 import type { Origin } from '../../diagnostics/diagnostic.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { lambdaAuthorizerTimeoutMs } from '../apigateway-limits.js';
 import type { Api, ApiKind, Handler } from '../types.js';
 
@@ -53,9 +54,11 @@ export function collectHandlers(api: Api, options: CollectHandlersOptions): Api 
   for (const scheme of api.securitySchemes) if (scheme.type === 'lambda') use(scheme.handler, 'authorizer', scheme.name, scheme.origin);
   for (const route of api.messageRoutes) if (route.integration.type === 'lambda') use(route.integration.handler, 'message', route.id, route.integration.origin);
 
+  // A misspelled name is most likely one of the used handlers that has no settings of its own.
+  const unconfigured = [...found.keys()].filter((name) => !options.settings.has(name));
   for (const [name, settings] of options.settings) {
     if (!found.has(name)) {
-      options.report('x-gateway-reference', `x-gateway.handlers has settings for "${name}", but no operation, route or authorizer uses that handler; remove them or fix the name.`, settings.origin);
+      options.report('x-gateway-reference', `x-gateway.handlers has settings for "${name}", but no operation, route or authorizer uses that handler; remove them or fix the name.${didYouMean(name, unconfigured)}`, settings.origin);
     }
   }
   const d = options.defaults;

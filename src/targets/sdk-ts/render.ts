@@ -141,6 +141,7 @@ function readme(plan: SdkPlan): string {
     '```',
     '',
     ...(plan.schemes.length > 0 ? [...authProse(plan.schemes), ''] : []),
+    ...parametersProse(plan, memberOf),
     throwing
       ? 'A call resolves to `{ ok: true, status, data, headers }` for a 2xx answer, where `status` narrows `data`. An answer outside 2xx throws an `ApiError` (`status`, `body`, `headers`, `requestId`, `errorType`, `gatewayMessage`) whose `status` narrows its `body`; each operation has an `...Error` type listing them.'
       : 'A call resolves to `{ ok: true, status, data, headers }` for a 2xx answer, where `status` narrows `data`, or to `{ ok: false, error }` for an answer outside 2xx, where `error` is an `ApiError` (`status`, `body`, `headers`, `requestId`, `errorType`, `gatewayMessage`) whose `status` narrows its `body`.',
@@ -150,6 +151,16 @@ function readme(plan: SdkPlan): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** How a call's parameters are given, naming a real operation that takes some. */
+function parametersProse(plan: SdkPlan, memberOf: (operation: OperationPlan) => string): string[] {
+  const taking = plan.operations.find((o) => o.paramsRequired);
+  if (!taking) return [];
+  return [
+    `Each method takes one object: path, query, header and cookie parameters side by side under their names, and the request body as \`body\`, as its \`...Params\` type spells out (e.g. \`${memberOf(taking)}(params)\` with \`params: ${taking.types.params}\`). The SDK puts each where the spec says and serialises it in the spec's style.`,
+    '',
+  ];
 }
 
 /** An example value for `auth.<scheme>`, by what the scheme takes. */
