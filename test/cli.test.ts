@@ -69,6 +69,10 @@ describe('compile summary', () => {
     expect(lines).toContain('  openapi   generated openapi.apigw.json');
     expect(lines.find((line) => line.startsWith('  handlers'))).toMatch(/generated \d+ files in gatewright\/; created handlers\/authorize\.ts, .*package\.json, tsconfig\.json, yours from now on$/);
     expect(lines).toContain(`  Deploy: cd ${out} && npm install && sam build && sam deploy --guided`);
+    // compile does not run the security rules, so lint comes before the deploy.
+    const lintStep = lines.indexOf('  Before deploying, check it: gatewright lint fixtures/shop.yaml');
+    expect(lintStep).toBeGreaterThan(0);
+    expect(lintStep).toBeLessThan(lines.findIndex((line) => line.startsWith('  Deploy: ')));
     expect(lines).toContain(`  Write the handlers in ${path.join(out, 'handlers')}/ (yours: gatewright writes them once and never overwrites them).`);
 
     const second = await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--emit', 'template,handlers'], repoRoot);
@@ -94,6 +98,7 @@ describe('compile summary', () => {
     const openapi = await runCli(['compile', 'fixtures/notes-http.yaml', '-o', tempDir(), '--emit', 'openapi'], repoRoot);
     expect(openapi.stderr).toContain('x-gatewright.import');
     expect(openapi.stderr).not.toContain('Deploy:');
+    expect(openapi.stderr).toContain('gatewright lint fixtures/notes-http.yaml');
   });
 });
 

@@ -308,6 +308,28 @@ paths:
       want: [{ pointer: '/x-gateway/defaults/lambda/timeoutS', at: '5:33' }],
     },
   ],
+  ...(
+    [
+      ['an HTTP API Lambda authorizer with the default timeout', 'defaults: {lambda: {handler: app}}', []],
+      ['an HTTP API Lambda authorizer under a defaults.lambda.timeoutS over 10 s', 'defaults: {lambda: {handler: app, timeoutS: 25}}', []],
+      ['an HTTP API Lambda authorizer with its own timeout over 10 s', 'handlers: {authorize: {timeoutS: 20}}', [{ pointer: '/x-gateway/handlers/authorize/timeoutS', at: '5:36' }]],
+    ] as const
+  ).map(([name, gateway, want]): [string, { rule: string; given: string; want: { pointer: string; at: string }[] }] => [
+    name,
+    {
+      rule: 'x-gateway-handler-timeout',
+      given: spec(`x-gateway:
+  kind: http
+  ${gateway}
+paths:
+  /a: {get: {operationId: a, security: [token: []], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}
+`),
+      want: [...want],
+    },
+  ]),
   [
     'HTTP APIs do not validate bodies, so their models are not judged',
     {

@@ -15,7 +15,8 @@ const maxEntryBytes = cacheLimits.maxResponseBytes;
 /**
  * The stage's response cache: entries keyed by method, resource and the route's cache
  * key parameters only (a parameter left out of the key does not tell entries apart, as
- * on the real gateway).
+ * on the real gateway). Those hold `Origin` where the CORS answer depends on it, as the
+ * deployed method's do (the completeCors pass adds it to the IR).
  */
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>();

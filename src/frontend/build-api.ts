@@ -126,7 +126,7 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     report: (code, message, origin, related) =>
       ctx.report(code, message, origin, related ? { related: [{ message: 'also used here', origin: related }] } : {}),
   });
-  api = completeCors(api);
+  api = completeCors(api, (code, message, origin, related) => ctx.report(code, message, origin, { related }));
   diagnostics.push(...ctx.diagnostics);
   return { api, diagnostics };
 }

@@ -3,7 +3,7 @@
  * back end builds its `OPTIONS` mock integrations from it, and `gatewright dev` answers
  * preflights with it, so the two cannot drift apart.
  */
-import type { ApiKind, Cors } from './types.js';
+import type { ApiKind, Cors, Integration } from './types.js';
 
 /** Both kinds of API answer a preflight with 204 No Content. */
 export const preflightStatus = 204;
@@ -69,6 +69,18 @@ export function preflightHeaders(plan: PreflightPlan, cors: Cors, origin: string
 /** True when the gateway must answer with the request's own origin, picked from the allowed ones. */
 export function hasOriginChoice(cors: Cors): boolean {
   return cors.origins.length > 1;
+}
+
+/**
+ * Whether a REST method's answer carries CORS headers that depend on the request's
+ * `Origin`, so a response cache keyed without it would replay one caller's
+ * `Access-Control-Allow-Origin` to the next. Mapped integrations (mock, AWS, HTTP) answer
+ * with fixed headers unless the origin is chosen among several; proxy answers get theirs
+ * from the handler glue or the backend, per request, even for one origin (none without it).
+ */
+export function answerVariesByOrigin(cors: Cors, integration: Integration): boolean {
+  if (hasOriginChoice(cors)) return true;
+  return integration.type === 'lambda' || (integration.type === 'http' && integration.proxy);
 }
 
 /**

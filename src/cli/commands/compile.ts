@@ -60,7 +60,7 @@ function parseEmit(written: string | undefined): Artifact[] | undefined {
   return names as Artifact[];
 }
 
-/** What to do with what was written: edit the stubs, try it locally, deploy. */
+/** What to do with what was written: edit the stubs, try it locally, lint, deploy. */
 function nextSteps(spec: string, out: string, emitted: readonly Artifact[], target: 'sam' | 'cloudformation', written: WriteSummary): string[] {
   const steps: string[] = [];
   const stubFolder = stubPath('x').split('/')[0] as string;
@@ -70,6 +70,10 @@ function nextSteps(spec: string, out: string, emitted: readonly Artifact[], targ
   if (stubs.length > 0) {
     steps.push(`Write the handlers in ${path.join(out, stubFolder)}/ (yours: gatewright writes them once and never overwrites them).`);
     steps.push(`Try them locally: gatewright dev ${shellWord(spec)} --out ${shellWord(out)}`);
+  }
+  if (emitted.includes('template') || emitted.includes('openapi')) {
+    // compile checks what it needs to build; the security and API Gateway rules (a cache that serves one caller's answer to another) are lint's.
+    steps.push(`Before deploying, check it: gatewright lint ${shellWord(spec)}`);
   }
   if (emitted.includes('template')) {
     const install = hasProject ? 'npm install && ' : '';
