@@ -1,13 +1,13 @@
 import type { Node } from 'yaml';
-import { yaml } from './yaml.js';
+import { parsedBefore, yaml } from './yaml.js';
 import type { PointerRange, TextRange } from './source.js';
 
 /**
- * Parses the YAML text once more, keeping node ranges, and returns a function that finds
- * a pointer's range. Called only when a diagnostic in this file is printed.
+ * The YAML text's document with node ranges (the one loading parsed, or parsed once more), and
+ * a function that finds a pointer's range. Called only when a diagnostic in this file is printed.
  */
 export function locateInYaml(text: string): (tokens: readonly string[]) => PointerRange {
-  const doc = yaml().parseDocument(text, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
+  const doc = parsedBefore(text) ?? yaml().parseDocument(text, { version: '1.2', uniqueKeys: false, keepSourceTokens: false });
   const whole: TextRange = { start: 0, end: text.length };
   return (tokens) => {
     let node: unknown = doc.contents;

@@ -2,7 +2,7 @@ import type { Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/codes.js';
 import type { SourceFormat } from './source.js';
-import { yaml } from './yaml.js';
+import { rememberParsed, yaml } from './yaml.js';
 
 export interface ParseLimits {
   /** Most aliases a YAML file may expand; guards against alias bombs. */
@@ -111,6 +111,7 @@ function parseYaml(file: string, text: string, limits: ParseLimits): ParseResult
   }
   diagnostics.push(...unknownTags(file, doc));
   if (diagnostics.length > 0) return { diagnostics };
+  rememberParsed(text, doc);
   try {
     return { data: doc.toJS({ maxAliasCount: limits.maxAliasCount }) as unknown };
   } catch (error) {
