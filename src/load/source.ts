@@ -108,7 +108,8 @@ export class SourceSet {
     if (!starts) {
       starts = [0];
       const text = source.text;
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+      // indexOf, not a loop over every character: on a 13 MB spec that loop cost more than the lookups.
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.#lineStarts.set(file, starts);
     }
     let lo = 0;

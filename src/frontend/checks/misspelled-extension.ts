@@ -1,5 +1,5 @@
 import { editDistance } from '../did-you-mean.js';
-import { child, entries, type BuildContext, type Node } from '../context.js';
+import { child, entries, isObject, type BuildContext, type Node } from '../context.js';
 
 const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
@@ -17,12 +17,13 @@ export function checkMisspelledExtensions(ctx: BuildContext, document: Node): vo
   }
   for (const [, scheme] of entries(child(child(document, 'components'), 'securitySchemes'))) places.push(scheme);
   for (const place of places) {
-    for (const [key, value] of entries(place)) {
+    if (!isObject(place.value)) continue;
+    for (const key of Object.keys(place.value)) {
       if (!looksLikeXGateway(key)) continue;
       ctx.report(
         'x-gateway-misspelled',
         `"${key}" looks like a misspelling of x-gateway, so gatewright ignores its settings; rename it to x-gateway.`,
-        { ...value.origin, key: true },
+        { ...child(place, key).origin, key: true },
       );
     }
   }
