@@ -57,8 +57,9 @@ export function renderRuleSections(rules, presets) {
 
 export function renderChangeTable(changeKinds) {
   const lines = ['| change | breaks | meaning |', '| --- | --- | --- |'];
-  for (const [kind, { breaks, summary }] of Object.entries(changeKinds)) {
-    lines.push(`| <a id="diff-${kind}"></a>\`${kind}\` | ${breaks === false ? 'nothing' : breaks === 'clients' ? 'clients' : 'the gateway'} | ${summary.replace(/\|/g, '\\|')} |`);
+  for (const [kind, { breaks, opens, summary }] of Object.entries(changeKinds)) {
+    const whom = breaks === false ? (opens ? 'nothing (a warning: it opens the API)' : 'nothing') : breaks === 'clients' ? 'clients' : 'the gateway';
+    lines.push(`| <a id="diff-${kind}"></a>\`${kind}\` | ${whom} | ${summary.replace(/\|/g, '\\|')} |`);
   }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
-import { isBreaking } from './diff/changes.js';
+import { isBreaking, opensApi } from './diff/changes.js';
 import { diffApis, type Change } from './diff/diff-api.js';
 import { buildApi } from './frontend/build-api.js';
 import { loadSpec, type LoadOptions } from './load/load-spec.js';
@@ -37,7 +37,8 @@ export interface DiffResult {
 /**
  * Compares two versions of a spec and classifies every change as breaking (for clients or
  * for the deployed gateway) or not. A breaking change is reported as an error with
- * `failOn: 'breaking'` and as a warning without it, any other change as info; the specs'
+ * `failOn: 'breaking'` and as a warning without it, a change that opens the API up (an
+ * operation made public) as a warning, any other change as info; the specs'
  * own errors are reported too, since a spec the compiler refuses cannot be compared
  * reliably.
  */
@@ -49,7 +50,7 @@ export function diff(basePath: string, headPath: string, options: DiffOptions = 
   });
   const [base, head] = sides as [(typeof sides)[number], (typeof sides)[number]];
   const changes = base.api && head.api ? diffApis(base.api, head.api) : [];
-  const toDiagnostic = (c: Change): Diagnostic => ({ code: c.kind, severity: isBreaking(c.kind) ? (options.failOn === 'breaking' ? 'error' : 'warning') : 'info', message: c.message, origin: c.origin });
+  const toDiagnostic = (c: Change): Diagnostic => ({ code: c.kind, severity: isBreaking(c.kind) ? (options.failOn === 'breaking' ? 'error' : 'warning') : opensApi(c.kind) ? 'warning' : 'info', message: c.message, origin: c.origin });
   const side = (s: typeof base, which: 'base' | 'head'): DiffSide => ({
     spec: s.spec,
     sources: s.sources,

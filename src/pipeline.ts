@@ -26,6 +26,11 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Empty when there are errors: nothing is generated from a broken spec. */
   readonly files: readonly OutputFile[];
+  /**
+   * The artifacts the run emits (each file names its own); writing the result replaces
+   * exactly these in the output folder and leaves files of other artifacts alone.
+   */
+  readonly artifacts?: readonly string[];
 }
 
 /**
@@ -50,10 +55,11 @@ export function compileSpecWith(targetsFor: TargetsFor, specPath: string, option
   };
   const ctx = { options: targetOptions, report };
   const files: OutputFile[] = [];
-  for (const artifact of options.emit ?? defaultArtifacts) {
-    for (const target of targetsFor(artifact, targetOptions)) files.push(...target.render(target.plan(api, ctx), ctx));
+  const emit = [...new Set(options.emit ?? defaultArtifacts)];
+  for (const artifact of emit) {
+    for (const target of targetsFor(artifact, targetOptions)) for (const file of target.render(target.plan(api, ctx), ctx)) files.push({ ...file, artifact });
   }
-  return { api, sources: loaded.sources, diagnostics, files: hasErrors(diagnostics) ? [] : files };
+  return { api, sources: loaded.sources, diagnostics, files: hasErrors(diagnostics) ? [] : files, artifacts: emit };
 }
 
 export interface CompileToFolderResult extends CompileResult {
@@ -68,7 +74,8 @@ export interface CompileToFolderResult extends CompileResult {
 export function writeResult(result: CompileResult, outDir: string, options: WriteOptions = {}): CompileToFolderResult {
   if (hasErrors(result.diagnostics)) return result;
   try {
-    return { ...result, written: writeOutput(outDir, result.files, options) };
+    const artifacts = options.artifacts ?? result.artifacts;
+    return { ...result, written: writeOutput(outDir, result.files, { ...options, ...(artifacts ? { artifacts } : {}) }) };
   } catch (error) {
     if (!(error instanceof OutputError) && !isFileSystemError(error)) throw error;
     const code = error instanceof OutputError ? 'output-path-unsafe' : 'output-write-failed';

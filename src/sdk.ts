@@ -39,8 +39,8 @@ export function generateSdkFiles(specPath: string, options: SdkGenerateOptions =
       ),
     );
   }
-  const files: OutputFile[] = typescriptSdk(api, { errors: options.errors ?? 'throw', groupByTag: options.groupByTag ?? false }, (d) => diagnostics.push(d));
-  return { api, sources: loaded.sources, diagnostics, files: hasErrors(diagnostics) ? [] : files };
+  const files: OutputFile[] = typescriptSdk(api, { errors: options.errors ?? 'throw', groupByTag: options.groupByTag ?? false }, (d) => diagnostics.push(d)).map((file) => ({ ...file, artifact: 'sdk' }));
+  return { api, sources: loaded.sources, diagnostics, files: hasErrors(diagnostics) ? [] : files, artifacts: ['sdk'] };
 }
 
 /** Generates the SDK package into `outDir`; on any error the folder is left as it was. */

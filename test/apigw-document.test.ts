@@ -75,6 +75,47 @@ components:
     { given: rest(`paths: {/a: {get: {${ok}}}}`, '  apiKeySource: authorizer'), want: [['/x-amazon-apigateway-api-key-source', 'AUTHORIZER']] },
   ],
   [
+    'keys from the authorizer: a method behind the Lambda authorizer requires a key (api_key), one behind IAM does not',
+    {
+      given: rest(
+        `paths:
+  /a: {get: {security: [{gate: []}], ${ok}}}
+  /b: {get: {security: [{iam: []}], ${ok}}}
+components:
+  securitySchemes:
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+    iam: {type: apiKey, in: header, name: Authorization, x-gateway: {iam: true}}`,
+        '  apiKeySource: authorizer',
+      ),
+      want: [
+        ['/paths/~1a/get/security', [{ gate: [] }, { api_key: [] }]],
+        ['/paths/~1b/get/security', [{ iam: [] }]],
+        ['/components/securitySchemes/api_key', { type: 'apiKey', name: 'x-api-key', in: 'header', description: "The usage plan's API key, which the Lambda authorizer returns as usageIdentifierKey." }],
+      ],
+    },
+  ],
+  [
+    'keys from the authorizer: the api_key scheme keeps clear of a spec scheme of that name; a method with its own apiKey scheme keeps it',
+    {
+      given: rest(
+        `paths:
+  /a: {get: {security: [{api_key: []}], ${ok}}}
+  /b: {get: {security: [{key: [], api_key: []}], ${ok}}}
+components:
+  securitySchemes:
+    api_key: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+    key: {type: apiKey, in: header, name: x-api-key}`,
+        '  apiKeySource: authorizer',
+      ),
+      want: [
+        ['/paths/~1a/get/security', [{ api_key: [] }, { api_key2: [] }]],
+        ['/paths/~1b/get/security', [{ api_key: [] }, { key: [] }]],
+        ['/components/securitySchemes/api_key2/name', 'x-api-key'],
+        ['/components/securitySchemes/key', { type: 'apiKey', name: 'x-api-key', in: 'header' }],
+      ],
+    },
+  ],
+  [
     'Cognito scopes land in the method security; the pool is the authorizer provider',
     {
       given: rest(`paths:
@@ -218,6 +259,51 @@ components:
     },
   ],
   [
+    'the REST preflight allows by default the header the Lambda authorizer reads',
+    {
+      given: rest(`paths: {/a: {get: {security: [{reqAuth: []}], ${ok}}}}
+components:
+  securitySchemes:
+    reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}`, "  cors: {origins: ['https://app.example.com']}"),
+      want: [
+        [
+          '/paths/~1a/options/x-amazon-apigateway-integration/responses/default/responseParameters/method.response.header.Access-Control-Allow-Headers',
+          "'Content-Type,Authorization,X-Api-Key,X-Amz-Date,X-Amz-Security-Token,X-Internal-Token'",
+        ],
+      ],
+    },
+  ],
+  [
+    'a cached method whose CORS answer depends on Origin (several origins) keys its cache on Origin',
+    {
+      given: rest(
+        `paths: {/a: {get: {parameters: [{name: q, in: query, schema: {type: string}}], x-gateway: {cache: {ttl: 60, keys: [query.q]}}, ${ok}}}}`,
+        "  cors: {origins: ['https://app.example.com', 'https://admin.example.com']}",
+      ),
+      want: [
+        ['/paths/~1a/get/x-amazon-apigateway-integration/cacheKeyParameters', ['method.request.querystring.q', 'method.request.header.Origin']],
+        ['/paths/~1a/get/parameters/1', { name: 'Origin', in: 'header', required: false, schema: { type: 'string' } }],
+      ],
+    },
+  ],
+  [
+    'a cached Lambda proxy method keys on Origin even for one origin: the handler glue adds CORS headers only for a request from it',
+    {
+      given: rest(`paths: {/a: {get: {x-gateway: {cache: {ttl: 60}}, ${ok}}}}`, "  cors: {origins: ['https://app.example.com']}"),
+      want: [['/paths/~1a/get/x-amazon-apigateway-integration/cacheKeyParameters', ['method.request.header.Origin']]],
+    },
+  ],
+  [
+    'a cached mock answering one fixed origin does not key on Origin',
+    {
+      given: rest(`paths: {/a: {get: {x-gateway: {mock: {statusCode: 200}, cache: {ttl: 60}}, ${ok}}}}`, "  cors: {origins: ['https://app.example.com'], credentials: true}"),
+      want: [
+        ['/paths/~1a/get/x-amazon-apigateway-integration/cacheKeyParameters', undefined],
+        ['/paths/~1a/get/parameters', undefined],
+      ],
+    },
+  ],
+  [
     'a path that routes OPTIONS itself gets no preflight method',
     {
       given: rest(`paths: {/a: {get: {${ok}}, options: {x-gateway: {lambda: {handler: cors}}, ${ok}}}}`, "  cors: {origins: ['*']}"),
@@ -262,6 +348,16 @@ components:
         ['/paths/~1a/options', undefined],
         ['/x-amazon-apigateway-gateway-responses', undefined],
       ],
+    },
+  ],
+  [
+    'HTTP API CORS allows by default the headers the Lambda authorizer and the header parameters read',
+    {
+      given: http(`paths: {/a: {get: {security: [{reqAuth: []}], parameters: [{name: X-Request-Id, in: header, schema: {type: string}}], ${ok}}}}
+components:
+  securitySchemes:
+    reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize, identitySources: [header.X-Internal-Token, header.X-Tenant]}}}`, "  cors: {origins: ['https://app.example.com']}"),
+      want: [['/x-amazon-apigateway-cors/allowHeaders', ['Content-Type', 'Authorization', 'X-Api-Key', 'X-Amz-Date', 'X-Amz-Security-Token', 'X-Internal-Token', 'X-Tenant', 'X-Request-Id']]],
     },
   ],
   [

@@ -49,8 +49,56 @@ components:
     const out = tempDir();
     const result = await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--emit', 'ir'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/1 file\(s\) written/);
+    expect(result.stderr).toContain(`Wrote 1 file to ${out}:\n  ir  generated ir.json\n`);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'ir.json'), 'utf8'))).toMatchObject({ kind: 'rest', name: 'shop-api' });
+  });
+});
+
+describe('compile summary', () => {
+  test('says what each artifact wrote, which files are the user\'s, and what to do next', async () => {
+    const out = tempDir();
+    const first = await runCli(['compile', 'fixtures/shop.yaml', '-o', out], repoRoot);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    // Info notes are not problems: no "0 problems (0 errors, 0 warnings)" before them.
+    expect(first.stderr).toMatch(/^✔ no problems, [1-9]\d* info$/m);
+    expect(first.stderr).not.toMatch(/\b0 problems/);
+    const lines = first.stderr.slice(first.stderr.indexOf('Wrote ')).split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^Wrote \\d+ files to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:$`));
+    expect(lines).toContain('  template  generated template.yaml');
+    expect(lines).toContain('  openapi   generated openapi.apigw.json');
+    expect(lines.find((line) => line.startsWith('  handlers'))).toMatch(/generated \d+ files in gatewright\/; created handlers\/authorize\.ts, .*package\.json, tsconfig\.json, yours from now on$/);
+    expect(lines).toContain(`  Deploy: cd ${out} && npm install && sam build && sam deploy --guided`);
+    // compile does not run the security rules, so lint comes before the deploy.
+    const lintStep = lines.indexOf('  Before deploying, check it: gatewright lint fixtures/shop.yaml');
+    expect(lintStep).toBeGreaterThan(0);
+    expect(lintStep).toBeLessThan(lines.findIndex((line) => line.startsWith('  Deploy: ')));
+    expect(lines).toContain(`  Write the handlers in ${path.join(out, 'handlers')}/ (yours: gatewright writes them once and never overwrites them).`);
+
+    const second = await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--emit', 'template,handlers'], repoRoot);
+    expect(second.stderr).toMatch(/^ {2}handlers {2}generated \d+ files in gatewright\/; kept handlers\/authorize\.ts, .*tsconfig\.json \(yours\)$/m);
+    expect(second.stderr).not.toMatch(/^ {2}openapi /m);
+  });
+
+  test('--quiet prints errors and warnings only', async () => {
+    const out = tempDir();
+    const quiet = await runCli(['compile', 'fixtures/shop.yaml', '-o', out, '--quiet'], repoRoot);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(fs.existsSync(path.join(out, 'template.yaml'))).toBe(true);
+    const broken = await runCli(['compile', mistakes.spec, '-o', tempDir(), '--quiet'], repoRoot);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/✖ \d+ problems/);
+    expect(broken.stderr).not.toMatch(/\binfo\b/);
+  });
+
+  test('the cloudformation flavour and the openapi document alone point to their own deploy steps', async () => {
+    const cloudformation = await runCli(['compile', 'fixtures/notes-http.yaml', '-o', tempDir(), '--target', 'cloudformation', '--emit', 'template'], repoRoot);
+    expect(cloudformation.stderr).toMatch(/Deploy: cd .* && bundle each handler into build\/<name>\/<name>\.js, then aws cloudformation package and deploy/);
+    expect(cloudformation.stderr).not.toContain('sam build');
+    const openapi = await runCli(['compile', 'fixtures/notes-http.yaml', '-o', tempDir(), '--emit', 'openapi'], repoRoot);
+    expect(openapi.stderr).toContain('x-gatewright.import');
+    expect(openapi.stderr).not.toContain('Deploy:');
+    expect(openapi.stderr).toContain('gatewright lint fixtures/notes-http.yaml');
   });
 });
 

@@ -6,6 +6,8 @@ export interface DiffCase {
   readonly base: string;
   readonly head: string;
   readonly breaks: 'clients' | 'gateway' | false;
+  /** Breaks nobody but opens the API up, so it is a warning. */
+  readonly opens?: true;
   readonly side: 'base' | 'head';
   readonly pointer: string;
   readonly at: string;
@@ -40,6 +42,18 @@ const withAuth = (security: string) =>
 `,
   );
 
+const withScheme = (kind: 'rest' | 'http', scheme: string, security = '[{auth: []}]') =>
+  spec(
+    orders(`    get: {operationId: listOrders, security: ${security}, ${ok}}\n`),
+    `  kind: ${kind}\n  stages: {prod: {}}`,
+    `  securitySchemes:
+    auth: ${scheme}
+`,
+  );
+const jwt = (settings: string) => withScheme('http', `{type: http, scheme: bearer, x-gateway: {jwt: {${settings}}}}`);
+const cognito = (pools: string) => withScheme('rest', `{type: http, scheme: bearer, x-gateway: {cognito: {userPoolArns: [${pools}]}}}`);
+const lambda = (settings: string) => withScheme('rest', `{type: apiKey, in: header, name: Authorization, x-gateway: {lambdaAuthorizer: {handler: auth, ${settings}}}}`);
+
 export const diffCases: [string, DiffCase][] = [
   ['operation-removed', { base: spec(orders(get()) + `  /carts:\n    get: {operationId: listCarts, security: [], ${ok}}\n`), head: spec(orders(get())), breaks: 'clients', side: 'base', pointer: '/paths/~1carts/get', at: '9:5' }],
   ['operation-added', { base: spec(orders(get())), head: spec(orders(get()) + `  /carts:\n    get: {operationId: listCarts, security: [], ${ok}}\n`), breaks: false, side: 'head', pointer: '/paths/~1carts/get', at: '9:5' }],
@@ -72,7 +86,15 @@ export const diffCases: [string, DiffCase][] = [
   ['response-header-removed', { base: spec(orders(get('', `responses: {'200': {description: ok, headers: {X-Total: {required: true, schema: {type: integer}}}}}`))), head: spec(orders(get())), breaks: 'clients', side: 'base', pointer: '/paths/~1orders/get/responses/200/headers/X-Total', at: '7:106' }],
   ['security-added', { base: withAuth('[]'), head: withAuth('[{pool: []}]'), breaks: 'clients', side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
   ['security-changed', { base: withAuth('[{pool: []}]'), head: withAuth('[{pool: [orders.read]}]'), breaks: 'clients', side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
-  ['security-removed', { base: withAuth('[{pool: []}]'), head: withAuth('[]'), breaks: false, side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
+  ['security-removed', { base: withAuth('[{pool: []}]'), head: withAuth('[]'), breaks: false, opens: true, side: 'head', pointer: '/paths/~1orders/get/security', at: '7:46' }],
+  ['authorizer-issuer-changed', { base: jwt("issuer: 'https://a.example.com', audience: [web]"), head: jwt("issuer: 'https://b.example.com', audience: [web]"), breaks: 'clients', side: 'head', pointer: '/components/securitySchemes/auth/x-gateway/jwt/issuer', at: '11:66' }],
+  ['authorizer-audience-removed', { base: jwt("issuer: 'https://a.example.com', audience: [notes-web]"), head: jwt("issuer: 'https://a.example.com', audience: [notes-mobile]"), breaks: 'clients', side: 'base', pointer: '/components/securitySchemes/auth/x-gateway/jwt/audience/0', at: '11:102' }],
+  ['authorizer-audience-added', { base: jwt("issuer: 'https://a.example.com', audience: [web]"), head: jwt("issuer: 'https://a.example.com', audience: [web, mobile]"), breaks: false, side: 'head', pointer: '/components/securitySchemes/auth/x-gateway/jwt/audience/1', at: '11:107' }],
+  ['authorizer-identity-source-changed', { base: lambda('identitySources: [header.Authorization]'), head: lambda('identitySources: [header.X-Other]'), breaks: 'clients', side: 'head', pointer: '/components/securitySchemes/auth/x-gateway/lambdaAuthorizer/identitySources', at: '11:122' }],
+  ['authorizer-identity-source-removed', { base: lambda('type: request, identitySources: [header.Authorization, query.key]'), head: lambda('type: request, identitySources: [header.Authorization]'), breaks: false, side: 'head', pointer: '/components/securitySchemes/auth/x-gateway/lambdaAuthorizer/identitySources', at: '11:137' }],
+  ['authorizer-validation-regex-changed', { base: lambda('ttl: 60'), head: lambda("validationRegex: '^Bearer .+$'"), breaks: 'clients', side: 'head', pointer: '/components/securitySchemes/auth/x-gateway/lambdaAuthorizer/validationRegex', at: '11:122' }],
+  ['user-pool-removed', { base: cognito('arn-a, arn-b'), head: cognito('arn-a'), breaks: 'clients', side: 'base', pointer: '/components/securitySchemes/auth/x-gateway/cognito/userPoolArns/1', at: '11:84' }],
+  ['user-pool-added', { base: cognito('arn-a'), head: cognito('arn-a, arn-b'), breaks: false, side: 'head', pointer: '/components/securitySchemes/auth/x-gateway/cognito/userPoolArns/1', at: '11:84' }],
   ['api-title-changed', { base: spec(orders(get())), head: spec(orders(get())).replace('title: T,', 'title: Shop,'), breaks: false, side: 'head', pointer: '/info/title', at: '2:15' }],
   ['api-kind-changed', { base: spec(orders(get()), '  kind: rest'), head: spec(orders(get()), '  kind: http'), breaks: 'gateway', side: 'head', pointer: '/x-gateway/kind', at: '4:9' }],
   ['endpoint-changed', { base: spec(orders(get()), '  endpoint: edge'), head: spec(orders(get()), '  endpoint: regional'), breaks: 'gateway', side: 'head', pointer: '/x-gateway/endpoint', at: '4:13' }],

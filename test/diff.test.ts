@@ -28,11 +28,11 @@ describe('gatewright diff, one pair of specs per change class', () => {
     expect(diffCases.map(([kind]) => kind).sort()).toEqual(Object.keys(changeKinds).sort());
   });
 
-  test.each(diffCases)('%s', (kind, { base, head, breaks, side, pointer, at }) => {
+  test.each(diffCases)('%s', (kind, { base, head, breaks, opens, side, pointer, at }) => {
     const { result, located } = diffTexts(base, head);
     expect(result.specErrors).toBe(false);
     const found = located.find((d) => d.code === kind);
-    expect(found, JSON.stringify(located, null, 1)).toMatchObject({ side, pointer, at, severity: breaks ? 'error' : 'info' });
+    expect(found, JSON.stringify(located, null, 1)).toMatchObject({ side, pointer, at, severity: breaks ? 'error' : opens ? 'warning' : 'info' });
     if (breaks) expect(found?.message.startsWith(lead[breaks])).toBe(true);
     else expect(found?.message).not.toMatch(/^Breaks/);
     expect(result.breaking).toBe(located.some((d) => d.severity === 'error'));
@@ -147,5 +147,100 @@ describe('the diff command', () => {
       'operation-added note head.yaml:8',
     ]);
     expect(run?.tool.driver.rules.find((r) => r.id === 'operation-removed')?.shortDescription.text).toBe(changeKinds['operation-removed'].summary);
+  });
+});
+
+describe('changes to the authorizers behind the security schemes', () => {
+  const notes = (scheme: string, security = '[{auth: [notes.read]}]', kind = 'http') => `openapi: 3.0.3
+info: {title: Notes, version: '1'}
+x-gateway: {kind: ${kind}, stages: {prod: {}}}
+paths:
+  /notes:
+    get: {operationId: listNotes, security: ${security}, responses: {'200': {description: ok}}}
+    post: {operationId: addNote, security: ${security}, responses: {'200': {description: ok}}}
+components:
+  securitySchemes:
+    auth: ${scheme}
+`;
+  const jwt = (settings: string, security?: string) => notes(`{type: http, scheme: bearer, x-gateway: {jwt: {${settings}}}}`, security);
+  const pools = (arns: string) => notes(`{type: http, scheme: bearer, x-gateway: {cognito: {userPoolArns: [${arns}]}}}`, '[{auth: []}]', 'rest');
+  const lambda = (settings: string) => notes(`{type: apiKey, in: header, name: Authorization, x-gateway: {lambdaAuthorizer: {handler: auth, ${settings}}}}`, '[{auth: []}]', 'rest');
+  const issuer = "issuer: 'https://auth.example.com'";
+
+  test.each([
+    ['the audience changes', { given: { base: jwt(`${issuer}, audience: [notes-web]`), head: jwt(`${issuer}, audience: [notes-mobile]`) }, want: { kinds: ['authorizer-audience-removed', 'authorizer-audience-added'], breaking: true } }],
+    ['the issuer changes', { given: { base: jwt(`${issuer}, audience: [web]`), head: jwt("issuer: 'https://login.example.com', audience: [web]") }, want: { kinds: ['authorizer-issuer-changed'], breaking: true } }],
+    ['an audience is added', { given: { base: jwt(`${issuer}, audience: [web]`), head: jwt(`${issuer}, audience: [web, mobile]`) }, want: { kinds: ['authorizer-audience-added'], breaking: false } }],
+    ['a scope is added to the operations', { given: { base: jwt(`${issuer}, audience: [web]`), head: jwt(`${issuer}, audience: [web]`, '[{auth: [notes.read, notes.admin]}]') }, want: { kinds: ['security-changed', 'security-changed'], breaking: true } }],
+    ['a scope is removed from the operations', { given: { base: jwt(`${issuer}, audience: [web]`, '[{auth: [notes.read, notes.admin]}]'), head: jwt(`${issuer}, audience: [web]`) }, want: { kinds: [], breaking: false } }],
+    ['a user pool is removed', { given: { base: pools('arn-a, arn-b'), head: pools('arn-a') }, want: { kinds: ['user-pool-removed'], breaking: true } }],
+    ['a user pool is added', { given: { base: pools('arn-a'), head: pools('arn-a, arn-b') }, want: { kinds: ['user-pool-added'], breaking: false } }],
+    ['a Lambda authorizer reads another header', { given: { base: lambda('identitySources: [header.Authorization]'), head: lambda('identitySources: [header.X-Other]') }, want: { kinds: ['authorizer-identity-source-changed'], breaking: true } }],
+    ['a Lambda authorizer needs one more identity source', { given: { base: lambda('type: request, identitySources: [header.Authorization]'), head: lambda('type: request, identitySources: [header.Authorization, query.key]') }, want: { kinds: ['authorizer-identity-source-changed'], breaking: true } }],
+    ['a validationRegex is added', { given: { base: lambda('ttl: 60'), head: lambda("validationRegex: '^Bearer .+$'") }, want: { kinds: ['authorizer-validation-regex-changed'], breaking: true } }],
+    ['a validationRegex changes', { given: { base: lambda("validationRegex: '^Bearer .+$'"), head: lambda("validationRegex: '^Bearer [A-Za-z0-9._-]+$'") }, want: { kinds: ['authorizer-validation-regex-changed'], breaking: true } }],
+    ['a validationRegex is removed', { given: { base: lambda("validationRegex: '^Bearer .+$'"), head: lambda('ttl: 60') }, want: { kinds: [], breaking: false } }],
+    ['a scheme no operation uses changes its issuer', { given: { base: jwt(`${issuer}, audience: [web]`, '[]'), head: jwt("issuer: 'https://login.example.com', audience: [web]", '[]') }, want: { kinds: [], breaking: false } }],
+  ])('%s', (_name, { given, want }) => {
+    const { result } = diffTexts(given.base, given.head);
+    expect(result.specErrors).toBe(false);
+    expect(result.changes.map((c) => c.kind)).toEqual(want.kinds);
+    expect(result.breaking).toBe(want.breaking);
+  });
+
+  test('a changed audience says which operations refuse which tokens, and what clients must do', () => {
+    const { result } = diffTexts(jwt(`${issuer}, audience: [notes-web]`), jwt(`${issuer}, audience: [notes-mobile]`));
+    expect(result.changes.find((c) => c.kind === 'authorizer-audience-removed')?.message).toBe(
+      'Breaks clients: the JWT authorizer "auth" no longer accepts tokens issued for the audience "notes-web", so GET /notes and POST /notes refuse them with 401. Clients must get tokens for "notes-mobile"; keep "notes-web" in the audience until they have.',
+    );
+  });
+});
+
+describe('an operation made public', () => {
+  const [, pair] = diffCases.find(([kind]) => kind === 'security-removed') as (typeof diffCases)[number];
+
+  test.each([
+    ['failing on breaking changes', { given: { failOn: 'breaking' as const }, want: 'warning' }],
+    ['not failing on them', { given: { failOn: undefined }, want: 'warning' }],
+  ])('is a warning, %s, and breaks nothing', (_name, { given, want }) => {
+    const { result, located } = diffTexts(pair.base, pair.head, given.failOn ? { failOn: given.failOn } : {});
+    expect(located.map((d) => [d.code, d.severity])).toEqual([['security-removed', want]]);
+    expect(located[0]?.message).toMatch(/^GET \/orders no longer requires auth: it is now open to anyone/);
+    expect(result.breaking).toBe(false);
+  });
+});
+
+describe('a change in a shared parameter or schema names the operations it affects', () => {
+  const todos = (type: string, operations: number) => `openapi: 3.0.3
+info: {title: Todos, version: '1'}
+paths:
+  /todos:
+    get: {operationId: listTodos, security: [], responses: {'200': {description: ok, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Todo'}}}}}}}
+    post: {operationId: addTodo, security: [], responses: {'201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Todo'}}}}}}
+  /todos/{id}:
+    parameters: [{$ref: '#/components/parameters/Id'}]
+${['get', 'put', 'patch', 'delete', 'head'].slice(0, operations).map((method) => `    ${method}: {operationId: ${method}Todo, security: [], responses: {'204': {description: ok}}}\n`).join('')}components:
+  parameters:
+    Id: {name: id, in: path, required: true, schema: {type: ${type}}}
+  schemas:
+    Todo: {type: object, properties: {id: {type: ${type}}}}
+`;
+
+  test.each([
+    ['two operations share the parameter', { given: 2, want: 'in GET /todos/{id} and PUT /todos/{id}, ' }],
+    ['three share it', { given: 3, want: 'in GET /todos/{id}, PUT /todos/{id} and PATCH /todos/{id}, ' }],
+    ['five share it', { given: 5, want: 'in GET /todos/{id}, PUT /todos/{id}, PATCH /todos/{id} and 2 more, ' }],
+  ])('%s', (_name, { given, want }) => {
+    const { result } = diffTexts(todos('string', given), todos('integer', given));
+    const changes = result.changes.filter((c) => c.kind === 'parameter-narrowed');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.message).toBe(`Breaks clients: the type of the path parameter "id" changed from string to integer ${want}so existing calls that send a string are refused. Accept the old type too.`);
+  });
+
+  test('a type change in a shared response schema says the type changed, in every operation at its own place', () => {
+    const { result } = diffTexts(todos('string', 1), todos('integer', 1));
+    expect(result.changes.filter((c) => c.kind === 'response-widened').map((c) => c.message)).toEqual([
+      'Breaks clients: the type of a response value changed from string to integer in GET /todos (200 at /0/id) and POST /todos (201 at /id); clients built on the old spec expect a string there. Keep the old type, or add a field with the new one.',
+    ]);
   });
 });

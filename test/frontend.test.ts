@@ -42,7 +42,29 @@ interface FrontEndCase {
   readonly want: { readonly code: string; readonly at: string; readonly pointer?: string }[];
 }
 
+const corsHeadersSpec = (headers: string) => spec(`x-gateway:
+  kind: http
+  cors: {origins: ['https://app.example.com'], headers: ${headers}}
+paths:
+  /a:
+    get:
+      security: [{reqAuth: []}]
+      parameters: [{name: X-Request-Id, in: header, schema: {type: string}}, {name: Accept-Language, in: header, schema: {type: string}}]
+      responses: {'200': {description: ok}}
+components:
+  securitySchemes:
+    reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}
+`);
+
 const cases: [string, FrontEndCase][] = [
+  [
+    'CORS headers listed by the spec that leave out what the authorizer and a parameter read (a safelisted one may be left out)',
+    { given: corsHeadersSpec('[Content-Type]'), want: [{ code: 'x-gateway-cors-header-missing', at: '5:57', pointer: '/x-gateway/cors/headers' }] },
+  ],
+  [
+    'CORS headers listed by the spec that hold every header the API reads, in any case',
+    { given: corsHeadersSpec('[Content-Type, x-internal-token, X-Request-Id]'), want: [] },
+  ],
   [
     'a schema that is only a $ref to itself',
     {
@@ -263,6 +285,14 @@ describe('front-end checks', () => {
       want.map((w) => ({ code: w.code, at: w.at, ...(w.pointer ? { pointer: w.pointer } : {}) })),
     );
     if (errors[0]) expect(errors[0].message).toMatch(/[.?]$/);
+  });
+
+  test('a CORS header left out is named in the warning, with what reads it', () => {
+    const dir = writeFiles({ 'openapi.yaml': corsHeadersSpec('[Content-Type, X-Request-Id]') });
+    const warnings = check(path.join(dir, 'openapi.yaml')).diagnostics.filter((d) => d.code === 'x-gateway-cors-header-missing');
+    expect(warnings.map((d) => d.message)).toEqual([
+      'x-gateway.cors.headers leaves out X-Internal-Token (the security scheme reqAuth), so browsers refuse to send it after the preflight; add X-Internal-Token to headers.',
+    ]);
   });
 
   test('x-gateway.any is checked against the Operation Object of the spec’s version: 3.1 operations need no responses', () => {

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compileSpec } from '../src/compile.js';
 import { fixtures, outputs } from '../scripts/fixtures.mjs';
+import { runCli } from './helpers/cli.js';
 import { repoRoot } from './helpers/diagnostics.js';
+import { snapshotTree, tempDir } from './helpers/temp.js';
 
 // generated/ holds what compiling each fixture gives; `npm run generate` rewrites it.
 describe.each(fixtures)('generated/$name', (fixture) => {
@@ -22,4 +24,22 @@ describe.each(fixtures)('generated/$name', (fixture) => {
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, '.gatewright/manifest.json'), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files).sort()).toEqual(result.files.filter((f) => !f.once).map((f) => f.path).sort());
   });
+});
+
+// The README's quick start is `npm run example`, then `npm test`: the example must leave the goldens as they are.
+test('npm run example compiles every artifact of fixtures/shop.yaml into generated/shop and changes no byte of it', async () => {
+  const script = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['example'] ?? '';
+  const [node, bin, ...args] = script.split(/\s+/);
+  expect([node, bin]).toEqual(['node', 'bin/gatewright.js']);
+  const out = args[args.indexOf('-o') + 1];
+  expect(out).toBe('generated/shop');
+  expect(args[args.indexOf('--emit') + 1]?.split(',').sort()).toEqual([...(outputs[0]?.options.emit ?? [])].sort());
+
+  const copy = path.join(tempDir(), 'shop');
+  fs.cpSync(path.join(repoRoot, 'generated/shop'), copy, { recursive: true });
+  const before = snapshotTree(copy);
+  const result = await runCli(args.map((arg) => (arg === out ? copy : arg)), repoRoot);
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).toMatch(/Wrote \d+ files to /);
+  expect(snapshotTree(copy)).toEqual(before);
 });

@@ -63,14 +63,18 @@ test('--force-stubs is the only way to overwrite a stub, and it says which ones 
 
   const kept = await runCli(['compile', path.join(specDir, 'shop.yaml'), '-o', out, '--emit', 'handlers']);
   expect(kept.code).toBe(0);
-  expect(kept.stderr).toMatch(/existing stub\(s\) kept/);
+  expect(kept.stderr).toMatch(/kept .*handlers\/orders\.ts.*package\.json.* \(yours\)/);
   expect(fs.readFileSync(stub, 'utf8')).toBe('export default {};\n');
 
   const forced = await runCli(['compile', path.join(specDir, 'shop.yaml'), '-o', out, '--emit', 'handlers', '--force-stubs']);
   expect(forced.code).toBe(0);
-  for (const name of ['authorize', 'catalog', 'orders', 'uploads']) expect(forced.stderr).toContain(`Replaced the stub ${stubPath(name)} (--force-stubs).`);
+  for (const name of ['authorize', 'catalog', 'uploads']) expect(forced.stderr).toContain(`${stubPath(name)}: replaced (it was as gatewright wrote it`);
+  // The one the user edited is kept aside first.
+  expect(forced.stderr).toContain(`${stubPath('orders')}: replaced; your version is in ${path.join(out, '.gatewright/replaced', stubPath('orders'))}`);
+  expect(fs.readFileSync(path.join(out, '.gatewright/replaced', stubPath('orders')), 'utf8')).toBe('export default {};\n');
   // The project files hold the user's dependencies and options: even --force-stubs keeps them.
-  expect(forced.stderr).not.toMatch(/Replaced the stub (package|tsconfig)\.json/);
+  expect(forced.stderr).not.toMatch(/(package|tsconfig)\.json: replaced/);
+  expect(forced.stderr).toMatch(/kept package\.json, tsconfig\.json \(yours\)/);
   expect(fs.readFileSync(stub, 'utf8')).toBe(fresh);
   expect(fs.readFileSync(packageJson, 'utf8')).toBe(withDependency);
   expect((await typecheckProject(out)).errors).toEqual([]);

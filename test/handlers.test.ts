@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { compile } from '../src/compile.js';
-import { entryPath } from '../src/targets/handlers/layout.js';
+import { entryPath, sharedValidatorsPath } from '../src/targets/handlers/layout.js';
 import { fixtures } from '../scripts/fixtures.mjs';
 import { repoRoot } from './helpers/diagnostics.js';
 import { httpEvent, lambdaContext, requestAuthorizerEvent, requestAuthorizerEventV2, restEvent, tokenAuthorizerEvent, webSocketEvent } from './helpers/events.js';
@@ -477,4 +477,15 @@ test('an untouched stub answers with its typed placeholder', async () => {
   const { response } = await invoke('library/library', restEvent({ method: 'GET', resource: '/books/{isbn}', path: '/books/9780552166591', pathParameters: { isbn: '9780552166591' } }));
   expect(response).toMatchObject({ statusCode: 200, headers: { 'content-type': 'application/json' } });
   expect(json(response)).toEqual({ isbn: '', title: '', authors: [{ name: '' }] });
+});
+
+test('a function’s bundle holds the validators its handler uses, not every handler’s', () => {
+  const definitions = (code: string): number => code.match(/function validate\d+\(/g)?.length ?? 0;
+  const shared = ['strict', 'coercing'].map((mode) => fs.readFileSync(path.join(root, 'service/shop', sharedValidatorsPath(mode)), 'utf8'));
+  const everyValidator = shared.reduce((count, code) => count + definitions(code), 0);
+  const bundled = (handler: string): number => definitions(fs.readFileSync(path.join(root, 'bundles/shop', `${handler}.mjs`), 'utf8'));
+  // uploads checks one path parameter; catalog and orders check bodies and parameters of their own.
+  expect(bundled('uploads')).toBe(1);
+  expect(bundled('catalog')).toBeLessThan(everyValidator);
+  expect(bundled('orders')).toBeLessThan(everyValidator);
 });

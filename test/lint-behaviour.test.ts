@@ -228,6 +228,57 @@ components:
     },
   ],
   [
+    'API keys read from an authorizer, for an operation whose security names an API key but not the Lambda authorizer the API has',
+    {
+      rule: 'x-gateway-api-key-usage-plan',
+      given: spec(`x-gateway:
+  apiKeySource: authorizer
+  usagePlans: {basic: {apiKeys: [k]}}
+paths:
+  /a: {get: {operationId: a, security: [{gate: []}], responses: {'200': {description: ok}}}}
+  /b: {get: {operationId: b, security: [{key: []}], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: x-api-key}
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+`),
+      want: [{ pointer: '/x-gateway/apiKeySource', at: '4:17' }],
+    },
+  ],
+  [
+    'API keys read from an authorizer: the operations behind it require a key, so the plan meters them',
+    {
+      rule: 'x-gateway-usage-plan-unused',
+      given: spec(`x-gateway:
+  apiKeySource: authorizer
+  usagePlans: {basic: {apiKeys: [k]}}
+security: [{gate: []}]
+paths:
+  /a: {get: {operationId: a, responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+`),
+      want: [],
+    },
+  ],
+  [
+    'API keys read from the header: an operation behind a Lambda authorizer alone requires none, so the plan meters nothing',
+    {
+      rule: 'x-gateway-usage-plan-unused',
+      given: spec(`x-gateway:
+  usagePlans: {basic: {apiKeys: [k]}}
+security: [{gate: []}]
+paths:
+  /a: {get: {operationId: a, responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+`),
+      want: [{ pointer: '/x-gateway/usagePlans/basic', at: '4:16' }],
+    },
+  ],
+  [
     'a usage plan with no stages covers them all',
     {
       rule: 'x-gateway-api-key-usage-plan',
@@ -257,6 +308,28 @@ paths:
       want: [{ pointer: '/x-gateway/defaults/lambda/timeoutS', at: '5:33' }],
     },
   ],
+  ...(
+    [
+      ['an HTTP API Lambda authorizer with the default timeout', 'defaults: {lambda: {handler: app}}', []],
+      ['an HTTP API Lambda authorizer under a defaults.lambda.timeoutS over 10 s', 'defaults: {lambda: {handler: app, timeoutS: 25}}', []],
+      ['an HTTP API Lambda authorizer with its own timeout over 10 s', 'handlers: {authorize: {timeoutS: 20}}', [{ pointer: '/x-gateway/handlers/authorize/timeoutS', at: '5:36' }]],
+    ] as const
+  ).map(([name, gateway, want]): [string, { rule: string; given: string; want: { pointer: string; at: string }[] }] => [
+    name,
+    {
+      rule: 'x-gateway-handler-timeout',
+      given: spec(`x-gateway:
+  kind: http
+  ${gateway}
+paths:
+  /a: {get: {operationId: a, security: [token: []], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}
+`),
+      want: [...want],
+    },
+  ]),
   [
     'HTTP APIs do not validate bodies, so their models are not judged',
     {
@@ -561,6 +634,31 @@ components:
 paths: {}
 `),
       want: [{ pointer: '/servers/0/url', at: '4:10' }],
+    },
+  ],
+  [
+    'a gateway response that sends any origin with credentials, header values written as sent',
+    {
+      rule: 'security-cors-credentials',
+      given: spec(`x-gateway:
+  gatewayResponses:
+    DEFAULT_4XX: {headers: {Access-Control-Allow-Origin: '*', Access-Control-Allow-Credentials: 'true'}}
+paths: {}
+`),
+      want: [{ pointer: '/x-gateway/gatewayResponses/DEFAULT_4XX/headers', at: '5:28' }],
+    },
+  ],
+  [
+    'header values compare as browsers do: a quoted origin or a capitalised TRUE is not any origin with credentials',
+    {
+      rule: 'security-cors-credentials',
+      given: spec(`x-gateway:
+  gatewayResponses:
+    DEFAULT_4XX: {headers: {Access-Control-Allow-Origin: "'*'", Access-Control-Allow-Credentials: 'true'}}
+    DEFAULT_5XX: {headers: {Access-Control-Allow-Origin: '*', Access-Control-Allow-Credentials: 'TRUE'}}
+paths: {}
+`),
+      want: [],
     },
   ],
 ];

@@ -273,6 +273,58 @@ paths:
       ],
     },
   ],
+  [
+    'settings for a handler whose name is one letter off the one the operations use',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  handlers:
+    todo: {memoryMb: 512}
+paths:
+  /todos:
+    get:
+      security: []
+      x-gateway: {lambda: {handler: todos}}
+      responses: {'200': {description: ok}}
+`,
+      want: [
+        {
+          code: 'x-gateway-reference',
+          at: '5:11',
+          message: 'x-gateway.handlers has settings for "todo", but no operation, route or authorizer uses that handler; remove them or fix the name. Did you mean "todos"?',
+        },
+      ],
+    },
+  ],
+  [
+    'a JWT authorizer on a REST API is reported at the jwt key, the setting to change',
+    {
+      given: `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      security: [{auth: []}]
+      x-gateway: {lambda: {handler: a}}
+      responses: {'200': {description: ok}}
+components:
+  securitySchemes:
+    auth:
+      type: http
+      scheme: bearer
+      x-gateway:
+        jwt: {issuer: 'https://auth.example.com', audience: [web]}
+`,
+      want: [
+        {
+          code: 'security-scheme-unsupported',
+          at: '15:9',
+          message: 'REST APIs have no JWT authorizers; use x-gateway.cognito for Cognito user pools, or a lambdaAuthorizer that verifies the token.',
+        },
+      ],
+    },
+  ],
 ];
 
 test.each(cases)('%s', (_name, { given, want }) => {
@@ -281,4 +333,19 @@ test.each(cases)('%s', (_name, { given, want }) => {
   const position = (at: string | undefined) => (at ?? '0:0').split(':').map(Number) as [number, number];
   const found = diagnostics.filter((d) => d.severity !== 'info').sort((a, b) => position(a.at)[0] - position(b.at)[0] || position(a.at)[1] - position(b.at)[1]);
   expect(found.map((d) => ({ code: d.code, at: d.at, message: d.message }))).toEqual(want);
+});
+
+test.each([
+  ['a misspelled root x-gateway', { given: 'x-gatway: {kind: http}\n', want: [] }],
+  ['no root x-gateway at all', { given: '', want: ['integration-missing'] }],
+])('operations without an integration, with %s: infos said', (_name, { given, want }) => {
+  const dir = writeFiles({
+    'openapi.yaml': `openapi: 3.0.3
+info: {title: T, version: '1'}
+${given}paths:
+  /a: {get: {security: [], responses: {'200': {description: ok}}}}
+`,
+  });
+  const { diagnostics } = check(path.join(dir, 'openapi.yaml'));
+  expect(diagnostics.filter((d) => d.severity === 'info').map((d) => d.code)).toEqual(want);
 });

@@ -2,6 +2,7 @@
 // pinned by a minimal spec.
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { compileSpec } from '../src/compile.js';
 import { runCli } from './helpers/cli.js';
 import { writeFiles } from './helpers/temp.js';
 
@@ -27,5 +28,25 @@ describe('regressions', () => {
     // The caret stands under the path key.
     const at = caret!.indexOf('^');
     expect(source!.slice(at, at + 16)).toBe('"/things/$count"');
+  });
+
+  test('a schema whose text reads like a require() call still gets its handler validators', () => {
+    // The check for ajv runtime helpers gatewright does not inline read the code as text,
+    // schema constants included, and so ended the build with an internal error.
+    const note = { type: 'object', description: 'Runs require("child_process") and const func1 = require("x").default', properties: { text: { type: 'string', maxLength: 10 } } };
+    const spec = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Notes', version: '1' },
+      'x-gateway': { kind: 'rest' },
+      paths: { '/notes': { post: { 'x-gateway': { lambda: { handler: 'notes' } }, requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Note' } } } }, responses: { 204: { description: 'Saved.' } } } } },
+      components: { schemas: { Note: note } },
+    });
+    const dir = writeFiles({ 'openapi.json': spec });
+    const result = compileSpec(path.join(dir, 'openapi.json'), { emit: ['handlers'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const shared = result.files.find((f) => f.path === 'gatewright/validators/shared/strict.ts');
+    // The spec's text stays data; maxLength counts code points with the inlined helper.
+    expect(shared?.contents).toContain('function ucs2length(');
+    expect(shared?.contents).not.toMatch(/const func\d+ = require\("/);
   });
 });

@@ -61,12 +61,15 @@ function canonical(value: unknown, template: Template): unknown {
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, canonical(v, template)]));
 }
 
-/** The named properties (dotted paths) of the one resource of `type` that `where` picks, in canonical form. */
+/**
+ * The named properties of the one resource of `type` that `where` picks, in canonical form:
+ * dotted paths (`AccessLogSetting.Format`), or `/`-separated ones for keys holding dots.
+ */
 function pick(template: Template, type: string, properties: readonly string[], where: (props: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
   const found = Object.values(template.Resources).filter((r) => r.Type === type && where(r.Properties ?? {}));
   if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
   const props = found[0]!.Properties ?? {};
-  const at = (property: string): unknown => property.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), props);
+  const at = (property: string): unknown => (property.startsWith('/') ? property.slice(1).split('/') : property.split('.')).reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), props);
   return Object.fromEntries(properties.filter((p) => at(p) !== undefined).map((p) => [p, canonical(at(p), template)]));
 }
 
@@ -147,6 +150,86 @@ const cases: [string, Case][] = [
       reference: 'http_api_explicit_stage',
       spec: () => specWith('http', { stages: { Prod: { variables: { VarName: 'VarValue' }, logging: { access: '$context.requestId' } } } }),
       compare: [{ type: 'AWS::ApiGatewayV2::Stage', properties: ['ApiId', 'AutoDeploy', 'StageName', 'StageVariables', 'AccessLogSettings.Format'] }],
+    },
+  ],
+  [
+    'WebSocket stage with variables and an access log format',
+    {
+      reference: 'websocket_api_stage_config',
+      spec: () => specWith('websocket', { name: 'MyApi', stages: { Prod: { variables: { var1: 'val1', var2: 'val2' }, logging: { access: '$context.requestId' } } }, routes: { $connect: { lambda: { handler: 'ConnectFunction' }, public: true } } }),
+      compare: [{ type: 'AWS::ApiGatewayV2::Stage', properties: ['ApiId', 'AutoDeploy', 'StageName', 'StageVariables', 'AccessLogSettings.Format'] }],
+    },
+  ],
+  [
+    'WebSocket route throttling, execution logging and data trace',
+    {
+      reference: 'websocket_api_explicit_stage',
+      spec: () =>
+        specWith('websocket', {
+          name: 'MyApi',
+          stages: { Prod: { variables: { VarName: 'VarValue' }, logging: { access: '$context.requestId', level: 'INFO', dataTrace: true } } },
+          routes: { $connect: { lambda: { handler: 'ConnectFunction' }, public: true }, $default: { lambda: { handler: 'ConnectFunction' }, throttle: { rate: 0.7, burst: 300 } } },
+        }),
+      compare: [
+        {
+          type: 'AWS::ApiGatewayV2::Stage',
+          properties: ['StageName', 'StageVariables', 'AccessLogSettings.Format', ...['ThrottlingBurstLimit', 'ThrottlingRateLimit', 'LoggingLevel', 'DataTraceEnabled'].map((p) => `RouteSettings.$default.${p}`)],
+        },
+      ],
+    },
+  ],
+  [
+    'REST regional custom domain with a base path',
+    {
+      reference: 'api_with_custom_domains_regional',
+      spec: () => specWith('rest', { stages: { Prod: {} }, domain: { name: 'api.example.com', certificateArn: { parameter: 'MyRestRegionalDomainCert' }, basePath: 'get', hostedZoneId: { parameter: 'HostedZoneId' } } }),
+      compare: [
+        { type: 'AWS::ApiGateway::DomainName', properties: ['RegionalCertificateArn', 'CertificateArn', 'EndpointConfiguration', 'SecurityPolicy'] },
+        { type: 'AWS::ApiGateway::BasePathMapping', properties: ['BasePath', 'DomainName', 'RestApiId', 'Stage'], sam: (p) => p['BasePath'] === 'get' },
+      ],
+    },
+  ],
+  [
+    'WebSocket regional custom domain with a base path',
+    {
+      reference: 'websocket_api_with_custom_domains_regional',
+      spec: () =>
+        specWith('websocket', {
+          name: 'MyApi',
+          stages: { Prod: {} },
+          domain: { name: 'api.example.com', certificateArn: { parameter: 'MyDomainCert' }, basePath: 'get', hostedZoneId: { parameter: 'HostedZoneId' } },
+          routes: { $connect: { lambda: { handler: 'MyFunction' }, public: true } },
+        }),
+      compare: [
+        { type: 'AWS::ApiGatewayV2::DomainName', properties: ['DomainNameConfigurations'] },
+        { type: 'AWS::ApiGatewayV2::ApiMapping', properties: ['ApiId', 'ApiMappingKey', 'DomainName', 'Stage'], sam: (p) => p['ApiMappingKey'] === 'get' },
+      ],
+    },
+  ],
+  [
+    'gateway responses with status codes and static header values',
+    {
+      reference: 'api_with_gateway_responses_all',
+      spec: () =>
+        specWith('rest', {
+          stages: { Prod: {} },
+          gatewayResponses: {
+            UNAUTHORIZED: { statusCode: 401, headers: { 'Access-Control-Expose-Headers': 'WWW-Authenticate', 'Access-Control-Allow-Origin': '*', 'WWW-Authenticate': 'Bearer realm="admin"' } },
+            QUOTA_EXCEEDED: { statusCode: 429, headers: { 'Retry-After': '31536000' } },
+          },
+        }),
+      compare: [
+        {
+          type: 'AWS::ApiGateway::RestApi',
+          // SAM also writes an empty responseTemplates, and path and query string parameters x-gateway does not have.
+          properties: [
+            'Body.x-amazon-apigateway-gateway-responses.QUOTA_EXCEEDED.statusCode',
+            'Body.x-amazon-apigateway-gateway-responses.QUOTA_EXCEEDED.responseParameters',
+            'Body.x-amazon-apigateway-gateway-responses.UNAUTHORIZED.statusCode',
+            ...['Access-Control-Expose-Headers', 'Access-Control-Allow-Origin', 'WWW-Authenticate'].map((h) => `/Body/x-amazon-apigateway-gateway-responses/UNAUTHORIZED/responseParameters/gatewayresponse.header.${h}`),
+          ],
+        },
+      ],
     },
   ],
 ];

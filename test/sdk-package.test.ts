@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import semver from 'semver';
 import { expect, test } from 'vitest';
-import { packageVersion } from '../src/targets/sdk-ts/plan.js';
+import { packageVersion, planSdk } from '../src/targets/sdk-ts/plan.js';
+import { apiOf } from './helpers/apigw.js';
 
 // npm takes only semver as a package's version; semver (npm's own parser) is the judge. It
 // also takes a leading `v` and keeps build metadata out of `.version`; the package writes neither form.
@@ -27,4 +28,25 @@ test.each([
 test('every API version gives a version npm accepts', () => {
   fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.stringMatching(/^v?\d{1,20}(\.\d{1,20}){0,3}([-+][\w.+-]{0,30})?$/)), (version) => isValid(packageVersion(version))));
   expect(isValid(packageVersion('x'.repeat(1000)))).toBe(true);
+});
+
+const keyedSpec = (apiKeySource: string): string => `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway: {kind: rest, apiKeySource: ${apiKeySource}, usagePlans: {basic: {apiKeys: [k]}}}
+paths:
+  /gated: {get: {operationId: gated, security: [{gate: [], key: []}], responses: {'200': {description: ok}}}}
+  /keyed: {get: {operationId: keyed, security: [{key: []}], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: x-api-key}
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth}}}
+`;
+
+test.each([
+  ['keys from the header: callers give the API key, sent in x-api-key', { given: 'header', want: { schemes: ['key', 'gate'], gated: [['gate', 'key']], keyed: [['key']] } }],
+  ['keys from the authorizer: callers give no API key; the authorizer supplies it', { given: 'authorizer', want: { schemes: ['gate'], gated: [['gate']], keyed: [[]] } }],
+])('the SDK asks for an API key only where the gateway reads it from x-api-key: %s', (_name, { given, want }) => {
+  const plan = planSdk(apiOf(keyedSpec(given)), { errors: 'throw', groupByTag: false });
+  const security = (id: string) => plan.operations.find((o) => o.name === id)?.data.security;
+  expect({ schemes: plan.schemes.map((s) => s.name), gated: security('gated'), keyed: security('keyed') }).toEqual(want);
 });

@@ -5,6 +5,7 @@ import { compileSpec } from '../src/compile.js';
 import { maxPermissionsPerFunction } from '../src/targets/aws/template/units/permissions.js';
 import { planTemplate } from '../src/targets/aws/template/template-target.js';
 import { checkTemplate } from './helpers/cfn-spec.js';
+import { unpublishedMetrics } from './helpers/cloudwatch-metrics.js';
 import { repoRoot } from './helpers/diagnostics.js';
 import { compileTemplate } from './helpers/template.js';
 import { writeFiles } from './helpers/temp.js';
@@ -122,6 +123,10 @@ describe('a document too large to inline', () => {
   });
 });
 
+// The dimension tables of "Amazon API Gateway dimensions and metrics" (REST: ApiName, Method,
+// Resource, Stage) and "Monitor CloudWatch metrics for HTTP APIs in API Gateway" (HTTP: ApiId,
+// Method, Resource, Stage, the route's path and method); older copies of the HTTP page said
+// ApiId, Stage, Route, which no HTTP API metric carries.
 describe('operation alarms watch the metrics of that one method or route', () => {
   const cases: [string, { given: 'rest' | 'http'; want: { metric: string; dimensions: { Name: string; Value: unknown }[] } }][] = [
     ['REST: by API name, stage, resource and method', { given: 'rest', want: { metric: '5XXError', dimensions: [{ Name: 'ApiName', Value: 'T' }, { Name: 'Stage', Value: 'prod' }, { Name: 'Resource', Value: '/orders/{id}' }, { Name: 'Method', Value: 'GET' }] } }],
@@ -137,6 +142,7 @@ describe('operation alarms watch the metrics of that one method or route', () =>
     const { template, codes } = compileTemplate(spec, 'cloudformation');
     const alarms = Object.values(template.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm').map((r) => r.Properties!);
     expect(alarms.map((a) => [a['MetricName'], a['Dimensions'], a['Statistic']])).toEqual([[want.metric, want.dimensions, 'Average']]);
+    expect(unpublishedMetrics(template, given)).toEqual([]);
     expect(codes).not.toContain('template-alarm-needs-metrics');
   });
 });

@@ -1,13 +1,14 @@
 /**
  * What the templates of WebSocket APIs do: API keys and usage plans on `$connect`, route
- * models the gateway checks messages against, AWS service integrations, and alarms on the
- * metrics WebSocket APIs publish.
+ * models the gateway checks messages against, AWS service integrations, and alarms and the
+ * dashboard on the metrics WebSocket APIs publish, for the whole API and per route.
  */
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { compileSpec } from '../src/compile.js';
-import type { Template } from './helpers/cfn-spec.js';
+import { checkTemplate, type Template } from './helpers/cfn-spec.js';
+import { unpublishedMetrics, watchedMetrics } from './helpers/cloudwatch-metrics.js';
 import { AjvDraft04 } from './helpers/apigw.js';
 import { writeFiles } from './helpers/temp.js';
 import { compileTemplate } from './helpers/template.js';
@@ -43,6 +44,11 @@ describe('API keys on $connect', () => {
     ['IAM and an API key', { given: { security: [{ iam: [], key: [] }], schemes: { ...iamScheme, ...keyScheme } }, want: { required: true, selection: '$request.header.x-api-key' } }],
     ['a Lambda authorizer that returns the key', { given: { security: [{ token: [], key: [] }], schemes: { ...lambdaScheme, ...keyScheme }, apiKeySource: 'authorizer' }, want: { required: true, selection: '$context.authorizer.usageIdentifierKey' } }],
     ['a Lambda authorizer without a key', { given: { security: [{ token: [] }], schemes: lambdaScheme }, want: { required: false } }],
+    [
+      'a Lambda authorizer alone, keys from the authorizer',
+      { given: { security: [{ token: [] }], schemes: lambdaScheme, apiKeySource: 'authorizer' }, want: { required: true, selection: '$context.authorizer.usageIdentifierKey' } },
+    ],
+    ['IAM alone, keys from the authorizer', { given: { security: [{ iam: [] }], schemes: iamScheme, apiKeySource: 'authorizer' }, want: { required: false } }],
   ];
   test.each(cases.flatMap(([name, c]) => (['sam', 'cloudformation'] as const).map((target) => [`${name} (${target})`, target, c] as const)))('%s', (_name, target, { given, want }) => {
     const spec = webSocketSpec(
@@ -158,5 +164,62 @@ describe('alarms on the metrics WebSocket APIs publish', () => {
     const [alarm] = resourcesOf(template, 'AWS::CloudWatch::Alarm');
     const [expression] = (alarm?.['Metrics'] as { Expression?: string }[]).flatMap((m) => (m.Expression ? [m.Expression] : []));
     expect(expression).toMatch(/^IF\(FILL\(connects, 0\) \+ FILL\(messages, 0\) > 0, .+, 0\)$/);
+  });
+});
+
+describe('route alarms watch the metrics of that one route', () => {
+  const liveWithMetrics = { live: { logging: { access: 'json' }, metrics: true } };
+  const routeDimensions = (routeKey: string): unknown[] => [{ Name: 'ApiId', Value: { Ref: 'Api' } }, { Name: 'Stage', Value: 'live' }, { Name: 'Route', Value: routeKey }];
+  const cases: [string, { given: Record<string, number>; want: { metrics: string[]; statistic?: string } }][] = [
+    ['server errors', { given: { serverErrorRate: 0.05 }, want: { metrics: ['IntegrationError', 'ExecutionError', 'ConnectCount', 'MessageCount'] } }],
+    ['client errors', { given: { clientErrorRate: 0.2 }, want: { metrics: ['ClientError', 'ConnectCount', 'MessageCount'] } }],
+    ['latency', { given: { p99LatencyMs: 500 }, want: { metrics: ['IntegrationLatency'], statistic: 'p99' } }],
+  ];
+  test.each(cases.flatMap(([name, c]) => (['sam', 'cloudformation'] as const).map((target) => [`${name} (${target})`, target, c] as const)))('%s', (_name, target, { given, want }) => {
+    const spec = webSocketSpec({ stages: liveWithMetrics, routes: { $default: { lambda: { handler: 'messages' } }, sendMessage: { lambda: { handler: 'messages' }, alarms: given } } });
+    const { template, codes } = compileTemplate(spec, target);
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
+    expect(alarms).toHaveLength(1);
+    const watched = watchedMetrics(template).filter((m) => !m.where.startsWith('ApiDashboard'));
+    expect(watched.map((m) => m.metric)).toEqual(want.metrics);
+    for (const m of watched) expect(Object.entries(m.dimensions).map(([Name, Value]) => ({ Name, Value }))).toEqual(routeDimensions('sendMessage'));
+    if (want.statistic) expect(alarms[0]?.['ExtendedStatistic']).toBe(want.statistic);
+    expect(String(alarms[0]?.['AlarmDescription'])).toContain('route sendMessage');
+    expect(unpublishedMetrics(template, 'websocket')).toEqual([]);
+    expect(checkTemplate(template)).toEqual([]);
+    expect(codes).not.toContain('template-alarm-needs-metrics');
+  });
+
+  test('$connect alarms count connections: the rate is over that route\'s ConnectCount and MessageCount', () => {
+    const spec = webSocketSpec({ stages: liveWithMetrics, routes: { $connect: { lambda: { handler: 'connect' }, public: true, alarms: { serverErrorRate: 0.01 } } } });
+    const { template } = compileTemplate(spec, 'cloudformation');
+    const [alarm] = resourcesOf(template, 'AWS::CloudWatch::Alarm');
+    const stats = (alarm?.['Metrics'] as { Id: string; MetricStat?: { Metric: { Dimensions: unknown } } }[]).filter((m) => m.MetricStat);
+    expect(stats.map((m) => m.Id)).toEqual(['integrationError', 'executionError', 'connects', 'messages']);
+    for (const m of stats) expect(m.MetricStat?.Metric.Dimensions).toEqual(routeDimensions('$connect'));
+  });
+
+  test('without per-route metrics on the stage, the alarms are kept and the spec is told why they stay silent', () => {
+    const spec = webSocketSpec({ routes: { $default: { lambda: { handler: 'messages' }, alarms: { p99LatencyMs: 500 } } } });
+    const { template, codes } = compileTemplate(spec, 'cloudformation');
+    expect(resourcesOf(template, 'AWS::CloudWatch::Alarm')).toHaveLength(1);
+    expect(codes).toContain('template-alarm-needs-metrics');
+  });
+
+  test('the dashboard shows each route\'s latency and errors when the stage has per-route metrics', () => {
+    const routes = { $connect: { lambda: { handler: 'connect' }, public: true }, sendMessage: { lambda: { handler: 'messages' } } };
+    const withMetrics = compileTemplate(webSocketSpec({ dashboard: true, stages: liveWithMetrics, routes }), 'cloudformation').template;
+    const perRoute = watchedMetrics(withMetrics).filter((m) => 'Route' in m.dimensions);
+    expect(perRoute.map((m) => [m.where, m.metric, m.dimensions['Route']])).toEqual([
+      ['ApiDashboard: p99 integration latency by route', 'IntegrationLatency', '$connect'],
+      ['ApiDashboard: p99 integration latency by route', 'IntegrationLatency', 'sendMessage'],
+      ['ApiDashboard: Errors by route', 'IntegrationError', '$connect'],
+      ['ApiDashboard: Errors by route', 'ExecutionError', '$connect'],
+      ['ApiDashboard: Errors by route', 'IntegrationError', 'sendMessage'],
+      ['ApiDashboard: Errors by route', 'ExecutionError', 'sendMessage'],
+    ]);
+    expect(unpublishedMetrics(withMetrics, 'websocket')).toEqual([]);
+    const withoutMetrics = compileTemplate(webSocketSpec({ dashboard: true, routes }), 'cloudformation').template;
+    expect(watchedMetrics(withoutMetrics).filter((m) => 'Route' in m.dimensions)).toEqual([]);
   });
 });

@@ -444,3 +444,71 @@ describe('settings that would do nothing are reported', () => {
     ]);
   });
 });
+
+describe('which routes require an API key (Route.apiKeyRequired)', () => {
+  const schemes = `components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: x-api-key}
+    gate: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: auth, identitySources: [header.X-Token]}}}
+    iam: {type: apiKey, in: header, name: Authorization, x-gateway: {iam: true}}
+`;
+  const operation = (security: string) => `{get: {security: ${security}, x-gateway: {lambda: {handler: h}}, responses: {'200': {description: ok}}}}`;
+  const restSpec = (source: string) => `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway: {kind: rest${source === '' ? '' : `, apiKeySource: ${source}`}}
+paths:
+  /key: ${operation('[{key: []}]')}
+  /gate: ${operation('[{gate: []}]')}
+  /gateAndKey: ${operation('[{gate: [], key: []}]')}
+  /iam: ${operation('[{iam: []}]')}
+  /open: ${operation('[]')}
+${schemes}`;
+  const cases: [string, { given: { source: '' | 'header' | 'authorizer' }; want: Record<string, boolean> }][] = [
+    ['REST, keys from the header: only an apiKey scheme', { given: { source: '' }, want: { '/key': true, '/gate': false, '/gateAndKey': true, '/iam': false, '/open': false } }],
+    ['REST, keys from the header, said so', { given: { source: 'header' }, want: { '/key': true, '/gate': false, '/gateAndKey': true, '/iam': false, '/open': false } }],
+    [
+      'REST, keys from the authorizer: an apiKey scheme, or a Lambda authorizer',
+      { given: { source: 'authorizer' }, want: { '/key': true, '/gate': true, '/gateAndKey': true, '/iam': false, '/open': false } },
+    ],
+  ];
+  test.each(cases)('%s', (_name, { given, want }) => {
+    const { api, problems } = build(restSpec(given.source));
+    expect(problems).toEqual([]);
+    expect(Object.fromEntries(api?.routes.map((r) => [r.path, r.apiKeyRequired]) ?? [])).toEqual(want);
+  });
+
+  test('HTTP APIs have no API keys: no route requires one, whatever apiKeySource says', () => {
+    const dir = writeFiles({
+      'openapi.yaml': `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway: {kind: http, apiKeySource: authorizer}
+paths:
+  /gate: ${operation('[{gate: []}]')}
+${schemes}`,
+    });
+    const { api } = buildApi(loadSpec(path.join(dir, 'openapi.yaml')));
+    expect(api?.routes.map((r) => r.apiKeyRequired)).toEqual([false]);
+  });
+
+  const webSocket = (source: string, security: string) => `openapi: 3.1.0
+info: {title: T, version: '1'}
+x-gateway:
+  kind: websocket
+  apiKeySource: ${source}
+  routes:
+    $connect: {lambda: {handler: connect}, security: ${security}}
+    $default: {lambda: {handler: messages}}
+paths: {}
+${schemes}`;
+  const connectCases: [string, { given: { source: string; security: string }; want: { connect: boolean; default: boolean } }][] = [
+    ['a Lambda authorizer, keys from the header', { given: { source: 'header', security: '[{gate: []}]' }, want: { connect: false, default: false } }],
+    ['a Lambda authorizer, keys from the authorizer', { given: { source: 'authorizer', security: '[{gate: []}]' }, want: { connect: true, default: false } }],
+    ['an API key from the header', { given: { source: 'header', security: '[{key: []}]' }, want: { connect: true, default: false } }],
+    ['IAM, keys from the authorizer', { given: { source: 'authorizer', security: '[{iam: []}]' }, want: { connect: false, default: false } }],
+  ];
+  test.each(connectCases)('WebSocket $connect: %s', (_name, { given, want }) => {
+    const { api, problems } = build(webSocket(given.source, given.security));
+    expect(problems).toEqual([]);
+    expect(Object.fromEntries(api?.messageRoutes.map((r) => [r.routeKey.slice(1), r.apiKeyRequired]) ?? [])).toEqual(want);
+  });
+});

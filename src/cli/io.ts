@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { WriteSummary } from '../writer/write-output.js';
 
 /** Exit codes are the CLI's contract with CI. */
 export const exitCodes = { ok: 0, specErrors: 1, usage: 2, internal: 2 } as const;
@@ -40,12 +39,4 @@ export function missingSpec(diagnostics: readonly { code: string; origin?: unkno
 /** The exit code for the diagnostics of a run over one spec. */
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
   return missingSpec(diagnostics) ? exitCodes.usage : hasErrors(diagnostics) ? exitCodes.specErrors : exitCodes.ok;
-}
-
-/** What a run wrote into `out`, as one line for stderr, then one line per stub replaced by `--force-stubs`. */
-export function writtenMessage(out: string, written: WriteSummary): string {
-  const parts = [`${written.written.length} file(s) written to ${out}`];
-  if (written.removed.length > 0) parts.push(`${written.removed.length} stale file(s) removed`);
-  if (written.kept.length > 0) parts.push(`${written.kept.length} existing stub(s) kept`);
-  return [`${parts.join(', ')}.\n`, ...written.replaced.map((replaced) => `Replaced the stub ${replaced} (--force-stubs).\n`)].join('');
 }

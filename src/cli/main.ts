@@ -31,8 +31,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
-  // The command named first is all that is needed to parse; anything else (help, an unknown command) needs them all.
-  const named = argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? [argv[0]] : Object.keys(commands);
+  // The command named first is all that is needed to parse, and `--version` needs none; anything else (help, an unknown command) needs them all.
+  const named =
+    argv[0] !== undefined && Object.hasOwn(commands, argv[0]) ? [argv[0]] : argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v') ? [] : Object.keys(commands);
   for (const name of named) {
     const command = (await (commands[name] as () => Promise<CommandFactory>)())(io, setExit);
     program.addCommand(command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError('(run with --help for usage)'));

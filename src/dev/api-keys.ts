@@ -37,10 +37,13 @@ export class UsagePlanGate {
     this.#keys = new Map(keys.map((k) => [k.value, k]));
   }
 
-  /** Admits one request with this key value, or says why not. */
-  admit(value: string | undefined, now: number): DevApiKey {
+  /** Admits one request with this key value, read from `source`, or says why not. */
+  admit(value: string | undefined, now: number, source: 'header' | 'authorizer' = 'header'): DevApiKey {
     const key = value === undefined ? undefined : this.#keys.get(value);
-    if (!key) throw new GatewayError('INVALID_API_KEY', undefined, {}, value === undefined ? 'no x-api-key header' : 'unknown API key');
+    if (!key) {
+      const missing = source === 'header' ? 'no x-api-key header' : 'no usageIdentifierKey from a Lambda authorizer';
+      throw new GatewayError('INVALID_API_KEY', undefined, {}, value === undefined ? missing : 'unknown API key');
+    }
     const plan = key.plans.find((p) => p.stages.includes(this.stage));
     if (!plan) throw new GatewayError('INVALID_API_KEY', undefined, {}, `the key "${key.name}" is in no usage plan of the stage ${this.stage}`);
     if (plan.throttle && !this.traffic.take(`plan:${plan.name}:${key.name}`, plan.throttle, now)) {

@@ -1,3 +1,4 @@
+import { cache as cacheLimits } from '../ir/apigateway-limits.js';
 import type { MethodCache, Route } from '../ir/types.js';
 import type { GatewayRequest } from './request.js';
 
@@ -8,13 +9,14 @@ export interface CachedResponse {
   readonly expiresAt: number;
 }
 
-/** The gateway refuses to cache entries over 1 MB. */
-const maxEntryBytes = 1024 * 1024;
+/** The gateway refuses to cache entries over this size. */
+const maxEntryBytes = cacheLimits.maxResponseBytes;
 
 /**
  * The stage's response cache: entries keyed by method, resource and the route's cache
  * key parameters only (a parameter left out of the key does not tell entries apart, as
- * on the real gateway).
+ * on the real gateway). Those hold `Origin` where the CORS answer depends on it, as the
+ * deployed method's do (the completeCors pass adds it to the IR).
  */
 export class ResponseCache {
   readonly #entries = new Map<string, CachedResponse>();

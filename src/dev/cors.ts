@@ -1,31 +1,16 @@
-import type { Cors } from '../ir/types.js';
+import { allowedOrigin, planPreflight, preflightHeaders } from '../ir/cors.js';
+import type { ApiKind, Cors } from '../ir/types.js';
 import type { GatewayRequest } from './request.js';
 
-/** The allowed origin to echo for a request's Origin, if the spec allows it. */
-export function allowedOrigin(cors: Cors, origin: string | undefined): string | undefined {
-  if (origin === undefined) return undefined;
-  if (cors.origins.includes(origin)) return origin;
-  // With credentials a browser refuses `*`, so the origin is echoed instead.
-  if (cors.origins.includes('*')) return cors.credentials ? origin : '*';
-  return undefined;
-}
-
+/** A browser's preflight: OPTIONS with `Origin` and `Access-Control-Request-Method` (what HTTP APIs answer themselves). */
 export function isPreflight(request: GatewayRequest): boolean {
   return request.method === 'OPTIONS' && request.header('origin') !== undefined && request.header('access-control-request-method') !== undefined;
 }
 
-/** Answers a CORS preflight: the allowed methods and headers, or no CORS headers for an origin the spec does not allow. */
-export function preflightHeaders(cors: Cors, request: GatewayRequest): Record<string, string> {
-  const origin = allowedOrigin(cors, request.header('origin'));
-  if (origin === undefined) return {};
-  return {
-    'access-control-allow-origin': origin,
-    'access-control-allow-methods': cors.methods.join(','),
-    'access-control-allow-headers': cors.headers.join(','),
-    'access-control-max-age': String(cors.maxAgeS),
-    ...(cors.credentials ? { 'access-control-allow-credentials': 'true' } : {}),
-    vary: 'Origin',
-  };
+/** The gateway's answer to a preflight on a resource with these methods, as the deployed API gives it (src/ir/cors.ts). */
+export function preflightAnswer(kind: ApiKind, cors: Cors, routedMethods: readonly string[], request: GatewayRequest): { status: number; headers: Record<string, string> } {
+  const plan = planPreflight(kind, cors, routedMethods);
+  return { status: plan.status, headers: preflightHeaders(plan, cors, request.header('origin')) };
 }
 
 /** Headers added to every actual response for an allowed origin, unless the handler set them itself. */

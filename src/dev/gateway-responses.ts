@@ -141,8 +141,19 @@ export function renderGatewayError(error: GatewayError, ctx: ErrorContext): Rend
     'error.responseType': error.type,
     ...ctx.variables,
   };
-  const body = template === undefined ? `{"message":${JSON.stringify(message)}}` : renderContextTemplate(template, variables);
+  const body = template === undefined ? defaultRestBody(error, message) : renderContextTemplate(template, variables);
   return { status, headers, body: Buffer.from(body) };
+}
+
+/**
+ * A REST API's own answer when the spec customises nothing. The gateway writes the
+ * answers for an integration that timed out or that answered malformed (502) with a space
+ * after the colon, `{"message": "Endpoint request timed out"}`, unlike its other
+ * answers, `{"message":"Missing Authentication Token"}`; clients that compare text see it.
+ */
+function defaultRestBody(error: GatewayError, message: string | null): string {
+  const spaced = error.type === 'INTEGRATION_TIMEOUT' || error.status === 502;
+  return `{"message":${spaced ? ' ' : ''}${JSON.stringify(message)}}`;
 }
 
 /**

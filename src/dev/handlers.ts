@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import type { BuildFailure, BuildResult } from 'esbuild';
 import type { Api } from '../ir/types.js';
-import { entryPath } from '../targets/handlers/layout.js';
+import { entryPath, stubPath } from '../targets/handlers/layout.js';
+import { glueResolver, handlerSource, writeHandlerGlue } from './handler-glue.js';
 
 export type LambdaFunction = (event: unknown, context: unknown, callback?: (error: unknown, result?: unknown) => void) => unknown;
 
@@ -24,26 +25,42 @@ export const stateDirName = '.gatewright-dev';
 let generation = 0;
 
 /**
- * Bundles every handler's Lambda entry point (`<out>/gatewright/entries/<name>.ts`) with
- * esbuild and imports it in process. Each load writes a new bundle folder, so edited
- * handlers load fresh (ES modules cannot be unloaded); older folders are removed.
- * Packages stay external and resolve from the output folder's node_modules, as they
- * would next to the deployed bundle.
+ * Bundles every handler's Lambda entry point with esbuild and imports it in process. When
+ * the output folder holds gatewright's generated glue and the user's stub
+ * (`<out>/handlers/<name>.ts`), the entry point is the glue generated from the IR being
+ * served (`writeHandlerGlue`), so a spec change reaches the handlers without a compile; a
+ * hand-written `<out>/gatewright/entries/<name>.ts` is bundled as it is. Each load writes
+ * a new bundle folder, so edited handlers load fresh (ES modules cannot be unloaded);
+ * older folders are removed. Packages stay external and resolve from the output folder's
+ * node_modules, as they would next to the deployed bundle.
  */
 export async function loadHandlers(api: Api, outDir: string): Promise<LoadedHandlers> {
   const problems = new Map<string, string>();
   const entries = new Map<string, string>();
+  const stateDir = path.join(outDir, stateDirName);
+  let glueRoot: string | undefined;
   for (const handler of api.handlers) {
-    const entry = path.join(outDir, entryPath(handler.name));
-    if (fs.existsSync(entry)) entries.set(handler.name, entry);
-    else problems.set(handler.name, `no entry point at ${path.relative(process.cwd(), entry) || entry}; run "gatewright compile" with this output folder to generate it`);
+    const source = handlerSource(outDir, handler.name);
+    if (source.kind === 'own') entries.set(handler.name, source.entry);
+    else if (source.kind === 'glue') {
+      try {
+        glueRoot ??= await writeHandlerGlue(api, stateDir);
+      } catch (error) {
+        throw new HandlerBuildError(`The handler glue for this spec could not be generated: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      entries.set(handler.name, path.join(glueRoot, entryPath(handler.name)));
+    } else {
+      const stub = path.join(outDir, stubPath(handler.name));
+      problems.set(handler.name, `no handler at ${path.relative(process.cwd(), stub) || stub}; run "gatewright compile" with this output folder to generate its stub`);
+    }
   }
   const functions = new Map<string, LambdaFunction>();
   if (entries.size === 0) return { functions, problems, inputs: [] };
-  const stateDir = path.join(outDir, stateDirName);
   const buildDir = path.join(stateDir, `build-${process.pid}-${++generation}`);
   const names = [...entries.keys()];
-  let result: esbuild.BuildResult<{ metafile: true; write: true }>;
+  // Loaded only when there is something to bundle.
+  const esbuild = await import('esbuild');
+  let result: BuildResult<{ metafile: true; write: true }>;
   try {
     result = await esbuild.build({
       entryPoints: Object.fromEntries(names.map((name, i) => [`h${i}`, entries.get(name) as string])),
@@ -57,11 +74,12 @@ export async function loadHandlers(api: Api, outDir: string): Promise<LoadedHand
       sourcemap: 'inline',
       metafile: true,
       logLevel: 'silent',
+      plugins: glueRoot === undefined ? [] : [glueResolver(glueRoot, outDir)],
       // Bundled CommonJS dependencies call require(); give ES module output one.
       banner: { js: "import { createRequire as __gatewrightRequire } from 'node:module'; const require = __gatewrightRequire(import.meta.url);" },
     });
   } catch (error) {
-    const failure = error as esbuild.BuildFailure;
+    const failure = error as BuildFailure;
     const messages = failure.errors ? await esbuild.formatMessages(failure.errors, { kind: 'error', color: false }) : [String(error)];
     throw new HandlerBuildError(`The handlers do not build:\n${messages.join('')}`);
   }
@@ -72,9 +90,11 @@ export async function loadHandlers(api: Api, outDir: string): Promise<LoadedHand
     else problems.set(name, `${entryPath(name)} does not export a function named "handler"`);
   }
   removeOldBuilds(stateDir, buildDir);
+  // Dev's own files (the generated glue) change only when the spec does, which is watched already.
   const inputs = Object.keys(result.metafile.inputs)
     .filter((file) => !file.includes('node_modules'))
-    .map((file) => path.resolve(file));
+    .map((file) => path.resolve(file))
+    .filter((file) => !file.startsWith(stateDir + path.sep));
   return { functions, problems, inputs };
 }
 

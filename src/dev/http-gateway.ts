@@ -6,7 +6,7 @@ import { authorize, methodArn, type RouteRequest } from './auth/authorize.js';
 import { firstAccepted, isBinaryMediaType } from './binary.js';
 import { asksToInvalidate } from './cache.js';
 import type { Caller } from './caller.js';
-import { isPreflight, preflightHeaders, responseCorsHeaders } from './cors.js';
+import { isPreflight, preflightAnswer, responseCorsHeaders } from './cors.js';
 import { routeKey } from './events/http-v2.js';
 import { GatewayError, renderGatewayError } from './gateway-responses.js';
 import { clfTime, newExtendedRequestId, newRequestId } from './ids.js';
@@ -33,6 +33,8 @@ interface Exchange {
   route?: Route;
   /** The resource a request without a route (a CORS preflight) was for. */
   resourcePath?: string;
+  /** Answered as a CORS preflight: its CORS headers are the preflight's, nothing is added. */
+  preflight?: boolean;
   caller: Caller;
   integrationLatencyMs?: number;
   integrationStatus?: number;
@@ -63,7 +65,7 @@ export async function serveHttp(runtime: DevRuntime, message: IncomingMessage, r
     outgoing = errorResponse(app, exchange, gatewayError);
   }
   const cors = app.api.gateway.cors;
-  if (cors && exchange.request && !outgoing.headers.some(([name]) => name.toLowerCase() === 'access-control-allow-origin')) {
+  if (cors && exchange.request && !exchange.preflight && !outgoing.headers.some(([name]) => name.toLowerCase() === 'access-control-allow-origin')) {
     for (const [name, value] of Object.entries(responseCorsHeaders(cors, exchange.request))) outgoing.headers.push([name, value]);
   }
   try {
@@ -85,13 +87,19 @@ async function pipeline(runtime: DevRuntime, app: DevApp, request: GatewayReques
   const path = pathAfterStage(app, request.rawPath);
   if (path === undefined) throw notFound();
   const cors = app.api.gateway.cors;
-  const lookup = app.router.lookup(request.method, path);
-  if (cors && isPreflight(request) && (!rest || !('found' in lookup) || lookup.found.route.method === 'ANY')) {
-    // HTTP APIs answer every preflight themselves; REST APIs answer them on resources that exist.
-    if (rest && !app.router.hasResource(path)) throw notFound();
-    exchange.resourcePath = 'methodMissing' in lookup ? lookup.resourcePath : path;
-    return { status: rest ? 200 : 204, headers: [...Object.entries(preflightHeaders(cors, request)), requestIdHeader(app, exchange)], body: Buffer.alloc(0) };
+  if (cors && request.method === 'OPTIONS') {
+    // REST APIs: every resource whose spec does not route OPTIONS has the document's OPTIONS mock, which answers any OPTIONS request.
+    // HTTP APIs: the gateway answers every preflight itself, on any path.
+    const resource = rest ? app.router.resourceAt(path) : undefined;
+    const answered = rest ? resource !== undefined && !resource.methods.includes('OPTIONS') : isPreflight(request);
+    if (answered) {
+      const answer = preflightAnswer(app.api.kind, cors, resource?.methods ?? [], request);
+      exchange.resourcePath = resource?.path ?? path;
+      exchange.preflight = true;
+      return { status: answer.status, headers: [...Object.entries(answer.headers), requestIdHeader(app, exchange)], body: Buffer.alloc(0) };
+    }
   }
+  const lookup = app.router.lookup(request.method, path);
   if (!('found' in lookup)) throw notFound();
   const { route, pathParameters } = lookup.found;
   exchange.route = route;

@@ -17,7 +17,7 @@ export interface DevOptions {
   readonly allowNetwork?: boolean;
   /** Reload on spec and handler changes (default true). */
   readonly watch?: boolean;
-  /** Largest request body accepted, as API Gateway's 10 MB payload limit. */
+  /** Largest request body accepted; API Gateway's payload limit (`payloadBytes.http`) by default. */
   readonly maxBodyBytes?: number;
   /** Where dev prints its lines (access logs, notes, diagnostics); stdout by default. */
   readonly log?: (line: string) => void;

@@ -71,10 +71,22 @@ export class Router {
     return resourcePath !== undefined ? { methodMissing: true, resourcePath } : { notFound: true };
   }
 
-  /** Whether some route serves this path with any method (for CORS preflight on REST APIs). */
-  hasResource(rawPath: string): boolean {
-    const lookup = this.lookup('\u0000', rawPath);
-    return 'methodMissing' in lookup;
+  /**
+   * The resource the gateway picks for a path whatever the method (a literal segment before
+   * a parameter before a greedy one), with the methods routed on it: where a REST API's
+   * `OPTIONS` mock for CORS preflights lives.
+   */
+  resourceAt(rawPath: string): { readonly path: string; readonly methods: readonly string[] } | undefined {
+    const segments = splitPath(rawPath);
+    const find = (node: Node, index: number): { path: string; methods: string[] } | undefined => {
+      if (index === segments.length) return node.methods.size > 0 ? { path: node.path, methods: [...node.methods.keys()] } : undefined;
+      const segment = segments[index] as string;
+      const literal = node.literals.get(segment);
+      const found = (literal && find(literal, index + 1)) ?? (node.variable && segment !== '' ? find(node.variable.node, index + 1) : undefined);
+      if (found) return found;
+      return node.greedy ? { path: node.greedy.path, methods: [...node.greedy.methods.keys()] } : undefined;
+    };
+    return find(this.#root, 0);
   }
 
   #walk(

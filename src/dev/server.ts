@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceSet } from '../load/source.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { payloadBytes } from '../ir/apigateway-limits.js';
 import { loadApp, type DevApp } from './app.js';
 import { serveHttp } from './http-gateway.js';
 import type { DevOptions } from './options.js';
@@ -35,7 +36,7 @@ export class DevStartError extends Error {
   }
 }
 
-const defaultMaxBodyBytes = 10 * 1024 * 1024;
+const defaultMaxBodyBytes = payloadBytes.http;
 
 /**
  * Starts the local gateway: loads the spec and handlers, listens on 127.0.0.1, and on

@@ -1,4 +1,5 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Api, Route, SchemaOrBoolean } from '../ir/types.js';
 import { schemaRefPrefix } from '../ir/schema.js';
 import { GatewayError } from './gateway-responses.js';
@@ -7,6 +8,8 @@ import { mediaTypeOf } from './request.js';
 
 const apiSchemaId = 'gatewright:api';
 
+const require = createRequire(import.meta.url);
+
 /**
  * The REST gateway's request validators. Parameters: every required path, query and
  * header parameter is present and not blank (the gateway checks nothing else about
@@ -14,13 +17,27 @@ const apiSchemaId = 'gatewright:api';
  * no schema is not validated. `format` is not checked, as the gateway's models do not.
  */
 export class RequestValidator {
-  readonly #ajv: Ajv2020;
+  readonly #api: Api;
+  #ajv: Ajv2020 | undefined;
   readonly #compiled = new Map<SchemaOrBoolean, ValidateFunction>();
 
   constructor(api: Api) {
-    this.#ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false, discriminator: false });
-    const schemas = Object.fromEntries(api.schemas.map((s) => [s.name, s.schema]));
-    this.#ajv.addSchema({ $id: apiSchemaId, components: { schemas } });
+    this.#api = api;
+  }
+
+  /**
+   * Made on the first body to validate, not at startup: loading ajv and compiling its
+   * meta-schema took about half of dev's startup. The front end has already checked the
+   * schemas, so ajv does not check them against the meta-schema again.
+   */
+  #validatorCompiler(): Ajv2020 {
+    if (!this.#ajv) {
+      const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      this.#ajv = new AjvClass({ strict: false, allErrors: false, validateFormats: false, discriminator: false, validateSchema: false });
+      const schemas = Object.fromEntries(this.#api.schemas.map((s) => [s.name, s.schema]));
+      this.#ajv.addSchema({ $id: apiSchemaId, components: { schemas } });
+    }
+    return this.#ajv;
   }
 
   check(route: Route, request: GatewayRequest, pathParameters: Readonly<Record<string, string>>): void {
@@ -65,7 +82,7 @@ export class RequestValidator {
   #validator(schema: SchemaOrBoolean): ValidateFunction {
     let validate = this.#compiled.get(schema);
     if (!validate) {
-      validate = this.#ajv.compile(typeof schema === 'boolean' ? schema : (pointRefsAtApi(schema) as object));
+      validate = this.#validatorCompiler().compile(typeof schema === 'boolean' ? schema : (pointRefsAtApi(schema) as object));
       this.#compiled.set(schema, validate);
     }
     return validate;

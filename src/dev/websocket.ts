@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { createRequire } from 'node:module';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { MessageRoute } from '../ir/types.js';
 import { accessLogLine } from './access-log.js';
 import type { DevApp } from './app.js';
@@ -28,7 +29,15 @@ interface Connection extends ConnectionFacts {
  */
 export class WebSocketGateway {
   readonly #connections = new Map<string, Connection>();
-  readonly #wss = new WebSocketServer({ noServer: true });
+  /** Made on the first upgrade: REST and HTTP APIs never need ws. */
+  #server: WebSocketServer | undefined;
+  get #wss(): WebSocketServer {
+    if (!this.#server) {
+      const { WebSocketServer: Server } = createRequire(import.meta.url)('ws') as typeof import('ws');
+      this.#server = new Server({ noServer: true });
+    }
+    return this.#server;
+  }
 
   constructor(private readonly runtime: DevRuntime) {}
 
@@ -142,10 +151,12 @@ export class WebSocketGateway {
   async #authorizeConnect(app: DevApp, route: MessageRoute, handshake: GatewayRequest, facts: ConnectionFacts, requestId: string, receivedAt: number): Promise<Caller> {
     if (route.security.public) return {};
     const caller: Caller = {};
+    const fromAuthorizer = app.api.gateway.apiKeySource === 'AUTHORIZER';
+    if (route.apiKeyRequired && !fromAuthorizer) caller.apiKey = app.usagePlans.admit(handshake.header('x-api-key'), receivedAt);
+    let usageIdentifierKey: string | undefined;
     for (const use of route.security.requirements[0] ?? []) {
       const scheme = app.api.securitySchemes.find((s) => s.name === use.scheme);
       if (scheme?.type === 'iam') caller.iam = await verifySigV4(handshake, app.iam, Date.now());
-      if (scheme?.type === 'apiKey') caller.apiKey = app.usagePlans.admit(handshake.header('x-api-key'), receivedAt);
       if (scheme?.type === 'lambda') {
         const outcome = await runLambdaAuthorizer(
           {
@@ -162,10 +173,12 @@ export class WebSocketGateway {
           },
           app.authorizerCache,
         );
-        const { usageIdentifierKey: _key, ...authorizer } = outcome;
+        const { usageIdentifierKey: key, ...authorizer } = outcome;
         caller.authorizer = authorizer;
+        usageIdentifierKey = key;
       }
     }
+    if (route.apiKeyRequired && fromAuthorizer) caller.apiKey = app.usagePlans.admit(usageIdentifierKey, receivedAt, 'authorizer');
     return caller;
   }
 
@@ -269,7 +282,7 @@ export class WebSocketGateway {
   close(): void {
     for (const connection of this.#connections.values()) connection.socket.terminate();
     this.#connections.clear();
-    this.#wss.close();
+    this.#server?.close();
   }
 }
 

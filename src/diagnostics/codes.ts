@@ -55,6 +55,7 @@ export const codes = {
   'x-gateway-reference': { severity: 'error', summary: 'An `x-gateway` setting names a stage, plan, handler or scheme that does not exist.' },
   'x-gateway-limit': { severity: 'error', summary: 'A value is over a limit of API Gateway that no quota increase raises; the deploy would fail.' },
   'x-gateway-ineffective': { severity: 'warning', summary: 'A setting has no effect without another setting the spec lacks (VPC endpoints of an API that is not private).' },
+  'x-gateway-cors-header-missing': { severity: 'warning', summary: '`cors.headers` leaves out a request header the API’s security schemes or header parameters read, so browsers refuse to send it.' },
   'x-gateway-dynamic-reference': { severity: 'error', summary: 'Spec text holds a CloudFormation dynamic reference (`{{resolve:...}}`).' },
   'integration-missing': { severity: 'info', summary: 'Operations without an integration use the default Lambda handler.' },
   'handler-conflict': { severity: 'error', summary: 'A handler is used in incompatible roles.' },

@@ -1,7 +1,9 @@
 /**
  * The kinds of change `gatewright diff` reports, and whom each breaks: `clients` (code
  * written against the old spec stops working), `gateway` (what was deployed disappears or
- * moves: stages, keys, plans, URLs) or nobody. Kinds are stable ids, like diagnostic codes.
+ * moves: stages, keys, plans, URLs) or nobody. A change that breaks nobody but opens the
+ * API up is marked `opens`: it is a warning, so a reviewer sees it. Kinds are stable ids,
+ * like diagnostic codes.
  */
 export type Breaks = 'clients' | 'gateway' | false;
 
@@ -42,7 +44,15 @@ export const changeKinds = {
   // auth
   'security-added': { breaks: 'clients', summary: 'An operation that was public now requires auth.' },
   'security-changed': { breaks: 'clients', summary: 'An operation requires other credentials or more scopes.' },
-  'security-removed': { breaks: false, summary: 'An operation no longer requires auth.' },
+  'security-removed': { breaks: false, opens: true, summary: 'An operation no longer requires auth: anyone may call it.' },
+  'authorizer-issuer-changed': { breaks: 'clients', summary: 'A JWT authorizer trusts another issuer; tokens of the old one are refused.' },
+  'authorizer-audience-removed': { breaks: 'clients', summary: 'A JWT authorizer no longer accepts an audience; tokens issued for it are refused.' },
+  'authorizer-audience-added': { breaks: false, summary: 'A JWT authorizer accepts another audience.' },
+  'authorizer-identity-source-changed': { breaks: 'clients', summary: 'An authorizer reads the credential from another place, or needs one more; requests without it are refused.' },
+  'authorizer-identity-source-removed': { breaks: false, summary: 'A Lambda authorizer no longer needs an identity source.' },
+  'authorizer-validation-regex-changed': { breaks: 'clients', summary: 'A token authorizer\'s validationRegex was added or changed; tokens that do not match are refused.' },
+  'user-pool-removed': { breaks: 'clients', summary: 'A Cognito authorizer no longer trusts a user pool; its users\' tokens are refused.' },
+  'user-pool-added': { breaks: false, summary: 'A Cognito authorizer trusts another user pool.' },
   // the gateway
   'api-title-changed': { breaks: false, summary: 'The API\'s title (`info.title`) changed; without `x-gateway.name`, the deployed API is renamed in place.' },
   'api-kind-changed': { breaks: 'gateway', summary: 'The kind of API changed (REST, HTTP, WebSocket): a new API with a new URL.' },
@@ -57,12 +67,17 @@ export const changeKinds = {
   'cors-origin-removed': { breaks: 'clients', summary: 'An origin may no longer call the API from a browser.' },
   'binary-media-type-removed': { breaks: 'clients', summary: 'A media type is no longer passed as binary.' },
   'throttle-lowered': { breaks: false, summary: 'A throttle or quota was lowered; clients may see more 429 responses.' },
-} as const satisfies Record<string, { breaks: Breaks; summary: string }>;
+} as const satisfies Record<string, { breaks: Breaks; opens?: true; summary: string }>;
 
 export type ChangeKind = keyof typeof changeKinds;
 
 export function isBreaking(kind: string): boolean {
   return Boolean((changeKinds as Record<string, { breaks: Breaks } | undefined>)[kind]?.breaks);
+}
+
+/** Whether a change breaks nobody but opens the API up, and is a warning so a reviewer sees it. */
+export function opensApi(kind: string): boolean {
+  return (changeKinds as Record<string, { opens?: true } | undefined>)[kind]?.opens === true;
 }
 
 export function describeChange(kind: string): string | undefined {

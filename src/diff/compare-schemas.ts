@@ -15,7 +15,9 @@ export type SchemaChangeKind =
   /** An object property is in the head and not in the base. */
   | 'property-added'
   /** A property the base required is optional in the head. */
-  | 'became-optional';
+  | 'became-optional'
+  /** The value's type is another one: the head refuses what the base accepted, and allows what it did not. */
+  | 'type-changed';
 
 export interface SchemaChange {
   readonly kind: SchemaChangeKind;
@@ -23,6 +25,8 @@ export interface SchemaChange {
   readonly at: string;
   /** What changed, in a few words: `type integer → string`, `enum lost "eur"`. */
   readonly detail: string;
+  /** For `type-changed`: the types before and after, as `string` or `integer | null`. */
+  readonly types?: { readonly from: string; readonly to: string };
   /** Where to point: into the head, or into the base for something removed. */
   readonly side: 'base' | 'head';
   readonly origin: Origin;
@@ -112,6 +116,10 @@ export class SchemaComparer {
     const lost = bt === undefined ? (ht === undefined ? [] : ['any type']) : bt.filter((t) => !covers(ht, t));
     const gained = ht === undefined ? (bt === undefined ? [] : ['any type']) : ht.filter((t) => !covers(bt, t));
     const describe = (types: readonly SchemaType[] | undefined) => (types ? types.join(' | ') : 'any');
+    if (lost.length > 0 && gained.length > 0) {
+      out.push({ ...change('type-changed', at, `type ${describe(bt)} → ${describe(ht)}`, head, 'type'), types: { from: describe(bt), to: describe(ht) } });
+      return;
+    }
     if (lost.length > 0) out.push(change('narrowed', at, `type ${describe(bt)} → ${describe(ht)}`, head, 'type'));
     if (gained.length > 0) out.push(change('widened', at, `type ${describe(bt)} → ${describe(ht)}`, head, 'type'));
   }

@@ -1,6 +1,6 @@
 import type { Origin } from '../diagnostics/diagnostic.js';
 import { schemaOrigin } from '../ir/schema.js';
-import type { Api, MediaTypeContent, Parameter, Route, Security, Throttle } from '../ir/types.js';
+import type { Api, DeployValue, IdentitySource, MediaTypeContent, Parameter, Route, Security, Throttle } from '../ir/types.js';
 import { appendPointer } from '../load/json-pointer.js';
 import { changeKinds, type ChangeKind } from './changes.js';
 import { SchemaComparer, type SchemaChange } from './compare-schemas.js';
@@ -24,28 +24,41 @@ const keyOf = (origin: Origin): Origin => ({ ...origin, key: true });
  * path with parameter names ignored (renaming `{id}` to `{orderId}` changes no URL).
  */
 export function diffApis(base: Api, head: Api): Change[] {
-  const out: Change[] = [];
-  const add = (kind: ChangeKind, side: 'base' | 'head', origin: Origin, message: string): void => {
-    const breaks = changeKinds[kind].breaks;
-    const lead = breaks === 'clients' ? 'Breaks clients: ' : breaks === 'gateway' ? 'Breaks the deployed gateway: ' : '';
-    out.push({ kind, side, origin, message: lead ? lead + message : message.charAt(0).toUpperCase() + message.slice(1) });
+  // A change in a shared parameter or schema is found once per operation that uses it;
+  // it is reported once, naming the operations it affects.
+  const found = new Map<string, { kind: ChangeKind; side: 'base' | 'head'; origin: Origin; message: Message; operations: string[] }>();
+  const add: Add = (kind, side, origin, message, operation) => {
+    const key = `${kind}|${side}|${origin.file}#${origin.pointer}`;
+    const entry = found.get(key) ?? { kind, side, origin, message, operations: [] };
+    found.set(key, entry);
+    if (operation !== undefined && !entry.operations.includes(operation)) entry.operations.push(operation);
   };
   const schemas = new SchemaComparer(base.schemas, head.schemas);
   diffGateway(base, head, add);
   diffOperations(base, head, schemas, add);
   diffMessageRoutes(base, head, add);
-  // A change in a shared schema is found once per operation that uses it; report it once,
-  // with the first operation as the example.
-  const seen = new Set<string>();
-  return out.filter((c) => {
-    const key = `${c.kind}|${c.side}|${c.origin.file}#${c.origin.pointer}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  diffSecuritySchemes(base, head, add);
+  return [...found.values()].map(({ kind, side, origin, message, operations }) => {
+    const text = typeof message === 'string' ? message : message(listed(operations));
+    const breaks = changeKinds[kind].breaks;
+    const lead = breaks === 'clients' ? 'Breaks clients: ' : breaks === 'gateway' ? 'Breaks the deployed gateway: ' : '';
+    return { kind, side, origin, message: lead ? lead + text : text.charAt(0).toUpperCase() + text.slice(1) };
   });
 }
 
-type Add = (kind: ChangeKind, side: 'base' | 'head', origin: Origin, message: string) => void;
+/** A message, or for a change found in several operations, one that names them (`GET /a and GET /b`). */
+type Message = string | ((operations: string) => string);
+
+type Add = (kind: ChangeKind, side: 'base' | 'head', origin: Origin, message: Message, operation?: string) => void;
+
+const namedAtMost = 3;
+
+/** `A`, `A and B`, `A, B and C`, or the first few and how many more. */
+function listed(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length > namedAtMost) return `${names.slice(0, namedAtMost).join(', ')} and ${names.length - namedAtMost} more`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 function routeKey(route: Route): string {
   return `${route.method} ${route.path.replace(/\/$/, '').replace(/\{[^}]*?(\+?)\}/g, '{$1}')}`;
@@ -96,22 +109,24 @@ function diffParameters(name: string, before: Route, after: Route, schemas: Sche
   const now = keyed(after.parameters);
   for (const [key, parameter] of now) {
     const was = old.get(key);
-    const what = `the ${parameter.in} parameter "${parameter.name}" of ${name}`;
+    const what = (operations: string) => `the ${parameter.in} parameter "${parameter.name}" of ${operations}`;
     if (!was) {
-      if (parameter.required) add('parameter-added-required', 'head', parameter.origin, `${what} is new and required, so existing calls without it are refused. Make it optional with a default.`);
-      else add('parameter-added-optional', 'head', parameter.origin, `${what} was added (optional).`);
+      if (parameter.required) add('parameter-added-required', 'head', parameter.origin, (ops) => `${what(ops)} is new and required, so existing calls without it are refused. Make it optional with a default.`, name);
+      else add('parameter-added-optional', 'head', parameter.origin, (ops) => `${what(ops)} was added (optional).`, name);
       continue;
     }
-    if (!was.required && parameter.required) add('parameter-became-required', 'head', below(parameter.origin, 'required'), `${what} is now required, so existing calls without it are refused. Keep it optional, with a default.`);
-    if (was.required && !parameter.required && parameter.in !== 'path') add('parameter-became-optional', 'head', parameter.origin, `${what} is now optional.`);
+    if (!was.required && parameter.required) add('parameter-became-required', 'head', below(parameter.origin, 'required'), (ops) => `${what(ops)} is now required, so existing calls without it are refused. Keep it optional, with a default.`, name);
+    if (was.required && !parameter.required && parameter.in !== 'path') add('parameter-became-optional', 'head', parameter.origin, (ops) => `${what(ops)} is now optional.`, name);
     for (const c of schemas.compare(was.schema, parameterSchemaOrigin(was), parameter.schema, parameterSchemaOrigin(parameter))) {
-      const where = `${what}${c.at === '' ? '' : ` at ${c.at}`}`;
-      if (c.kind === 'narrowed') add('parameter-narrowed', 'head', c.origin, `${where} accepts fewer values (${c.detail}), so some existing calls are refused. Accept the old values too.`);
-      else if (c.kind === 'widened') add('parameter-widened', 'head', c.origin, `${where} accepts more values (${c.detail}).`);
+      const where = (ops: string) => `${what(ops)}${c.at === '' ? '' : ` at ${c.at}`}`;
+      if (c.kind === 'type-changed' && c.types) {
+        add('parameter-narrowed', 'head', c.origin, (ops) => `the type of the ${parameter.in} parameter "${parameter.name}"${c.at === '' ? '' : ` at ${c.at}`} changed from ${c.types?.from} to ${c.types?.to} in ${ops}, so existing calls that send a ${c.types?.from} are refused. Accept the old type too.`, name);
+      } else if (c.kind === 'narrowed') add('parameter-narrowed', 'head', c.origin, (ops) => `${where(ops)} accepts fewer values (${c.detail}), so some existing calls are refused. Accept the old values too.`, name);
+      else if (c.kind === 'widened') add('parameter-widened', 'head', c.origin, (ops) => `${where(ops)} accepts more values (${c.detail}).`, name);
     }
   }
   for (const [key, parameter] of old) {
-    if (!now.has(key)) add('parameter-removed', 'base', parameter.origin, `the ${parameter.in} parameter "${parameter.name}" of ${name} was removed; clients that still send it are ignored, not refused.`);
+    if (!now.has(key)) add('parameter-removed', 'base', parameter.origin, (ops) => `the ${parameter.in} parameter "${parameter.name}" of ${ops} was removed; clients that still send it are ignored, not refused.`, name);
   }
 }
 
@@ -139,25 +154,29 @@ function diffRequestBody(name: string, before: Route, after: Route, schemas: Sch
       continue;
     }
     for (const c of schemas.compare(content.schema, schemaOrigin(content.origin, 'schema'), next.schema, schemaOrigin(next.origin, 'schema'))) {
-      const where = `the ${content.mediaType} request body of ${name}${c.at === '' ? '' : ` at ${c.at}`}`;
-      requestChange(where, c, add);
+      // A schema shared by operations may sit at another place in each body, so each is named with its own.
+      requestChange(content.mediaType, `${name}${c.at === '' ? '' : ` (at ${c.at})`}`, c, add);
     }
   }
 }
 
-function requestChange(where: string, c: SchemaChange, add: Add): void {
+function requestChange(mediaType: string, operation: string, c: SchemaChange, add: Add): void {
+  const where = (ops: string) => `the ${mediaType} request body of ${ops}`;
   switch (c.kind) {
+    case 'type-changed':
+      add('request-narrowed', c.side, c.origin, (ops) => `the type of a ${mediaType} request body value changed from ${c.types?.from} to ${c.types?.to} in ${ops}, so existing requests that send a ${c.types?.from} there are refused. Accept the old type too.`, operation);
+      break;
     case 'narrowed':
-      add('request-narrowed', c.side, c.origin, `${where} accepts fewer values (${c.detail}), so some existing requests are refused. Accept the old values too.`);
+      add('request-narrowed', c.side, c.origin, (ops) => `${where(ops)} accepts fewer values (${c.detail}), so some existing requests are refused. Accept the old values too.`, operation);
       break;
     case 'widened':
-      add('request-widened', c.side, c.origin, `${where} accepts more values (${c.detail}).`);
+      add('request-widened', c.side, c.origin, (ops) => `${where(ops)} accepts more values (${c.detail}).`, operation);
       break;
     case 'required-added':
-      add('request-property-added-required', c.side, c.origin, `${where}: ${c.detail}, so existing requests without it are refused. Make it optional, with a default.`);
+      add('request-property-added-required', c.side, c.origin, (ops) => `${where(ops)}: ${c.detail}, so existing requests without it are refused. Make it optional, with a default.`, operation);
       break;
     case 'property-removed':
-      if (!c.openObject) add('request-property-removed', c.side, c.origin, `${where}: ${c.detail}, and no other properties are allowed, so requests that still send it are refused. Keep the property, or allow additional properties.`);
+      if (!c.openObject) add('request-property-removed', c.side, c.origin, (ops) => `${where(ops)}: ${c.detail}, and no other properties are allowed, so requests that still send it are refused. Keep the property, or allow additional properties.`, operation);
       break;
     default:
       break;
@@ -187,20 +206,25 @@ function diffResponses(name: string, before: Route, after: Route, schemas: Schem
         continue;
       }
       for (const c of schemas.compare(content.schema, schemaOrigin(content.origin, 'schema'), now.schema, schemaOrigin(now.origin, 'schema'))) {
-        const where = `the ${status} response of ${name}${c.at === '' ? '' : ` at ${c.at}`}`;
+        // Operations sharing a schema may answer it under another status, at another place in the body: each is named with its own.
+        const operation = `${name} (${status}${c.at === '' ? '' : ` at ${c.at}`})`;
+        const where = (ops: string) => `the response of ${ops}`;
         switch (c.kind) {
+          case 'type-changed':
+            add('response-widened', c.side, c.origin, (ops) => `the type of a response value changed from ${c.types?.from} to ${c.types?.to} in ${ops}; clients built on the old spec expect a ${c.types?.from} there. Keep the old type, or add a field with the new one.`, operation);
+            break;
           case 'widened':
-            add('response-widened', c.side, c.origin, `${where} may now hold other values (${c.detail}), which clients built on the old spec do not expect. Version the field, or add values only where clients are told to expect more.`);
+            add('response-widened', c.side, c.origin, (ops) => `${where(ops)} may now hold other values (${c.detail}), which clients built on the old spec do not expect. Version the field, or add values only where clients are told to expect more.`, operation);
             break;
           case 'property-removed':
-            add('response-property-removed', c.side, c.origin, `${where}: ${c.detail}; clients that read it break. Keep sending it (deprecated).`);
+            add('response-property-removed', c.side, c.origin, (ops) => `${where(ops)}: ${c.detail}; clients that read it break. Keep sending it (deprecated).`, operation);
             break;
           case 'became-optional':
-            add('response-property-became-optional', c.side, c.origin, `${where}: ${c.detail}; clients that read it unconditionally break. Keep it required.`);
+            add('response-property-became-optional', c.side, c.origin, (ops) => `${where(ops)}: ${c.detail}; clients that read it unconditionally break. Keep it required.`, operation);
             break;
           case 'property-added':
           case 'required-added':
-            add('response-property-added', c.side, c.origin, `${where}: ${c.detail}.`);
+            add('response-property-added', c.side, c.origin, (ops) => `${where(ops)}: ${c.detail}.`, operation);
             break;
           default:
             break;
@@ -225,7 +249,7 @@ function diffSecurity(name: string, before: Security, after: Security, route: Ro
     return;
   }
   if (was && !now) {
-    add('security-removed', 'head', after.origin.pointer === route.origin.pointer ? keyOf(route.origin) : after.origin, `${name} no longer requires auth: anyone can call it.`);
+    add('security-removed', 'head', after.origin.pointer === route.origin.pointer ? keyOf(route.origin) : after.origin, `${name} no longer requires auth: it is now open to anyone, who can call it without credentials. If that is not intended, give it a security requirement again.`);
     return;
   }
   if (!was) return;
@@ -313,4 +337,80 @@ function diffMessageRoutes(base: Api, head: Api, add: Add): void {
     if (!headKeys.has(route.routeKey)) add('message-route-removed', 'base', keyOf(route.origin), `the WebSocket route ${route.routeKey} was removed; its messages now go to $default, or are dropped without one.`);
   }
   for (const route of head.messageRoutes) if (!baseKeys.has(route.routeKey)) add('message-route-added', 'head', keyOf(route.origin), `the WebSocket route ${route.routeKey} was added.`);
+}
+
+/** The operations (and WebSocket routes) that name a security scheme: whom a change to it affects. */
+function schemeUsers(api: Api, scheme: string): string[] {
+  const uses = (security: Security) => security.requirements.some((alternative) => alternative.some((use) => use.scheme === scheme));
+  return [...api.routes.filter((r) => uses(r.security)).map((r) => `${r.method} ${r.path}`), ...api.messageRoutes.filter((r) => uses(r.security)).map((r) => r.routeKey)];
+}
+
+function shownValue(value: DeployValue): string {
+  if ('literal' in value) return `"${value.literal}"`;
+  return 'parameter' in value ? `the template parameter ${value.parameter}` : `the export ${value.import}`;
+}
+
+const sameValue = (a: DeployValue, b: DeployValue): boolean => JSON.stringify(a) === JSON.stringify(b);
+const shownSource = (source: IdentitySource): string => `${source.in}.${source.name}`;
+
+/**
+ * Compares the authorizers behind the security schemes both versions define and some
+ * operation of the head uses: a changed issuer, audience, user pool, identity source or
+ * token pattern refuses credentials that worked before, though no operation changed.
+ */
+function diffSecuritySchemes(base: Api, head: Api, add: Add): void {
+  const baseSchemes = new Map(base.securitySchemes.map((s) => [s.name, s]));
+  for (const now of head.securitySchemes) {
+    const was = baseSchemes.get(now.name);
+    const users = schemeUsers(head, now.name);
+    if (!was || was.type !== now.type || users.length === 0) continue;
+    const who = `${listed(users)} ${users.length === 1 ? 'refuses' : 'refuse'}`;
+    const x = below(now.origin, 'x-gateway');
+    const wasX = below(was.origin, 'x-gateway');
+    if (was.type === 'jwt' && now.type === 'jwt') {
+      // A Cognito pool on an HTTP API is a JWT authorizer whose audience is the pool's client ids.
+      const written = now.issuer !== undefined && 'literal' in now.issuer && now.issuer.literal.startsWith('https://cognito-idp.') ? 'cognito' : 'jwt';
+      const audienceKey = written === 'cognito' ? 'clientIds' : 'audience';
+      if (!sameValue(was.issuer, now.issuer)) {
+        add('authorizer-issuer-changed', 'head', written === 'cognito' ? below(x, 'cognito', 'userPoolArns', 0) : below(x, 'jwt', 'issuer'), `the JWT authorizer "${now.name}" now trusts tokens issued by ${shownValue(now.issuer)} instead of ${shownValue(was.issuer)}, so ${who} every token clients hold with 401. Clients must sign in with the new issuer; to move them without an outage, add a second scheme for the new issuer and accept either.`);
+      }
+      was.audience.forEach((audience, index) => {
+        if (now.audience.some((a) => sameValue(a, audience))) return;
+        const instead = now.audience.length > 0 ? ` Clients must get tokens for ${now.audience.map(shownValue).join(' or ')};` : ' Clients must get tokens for an audience it accepts;';
+        add('authorizer-audience-removed', 'base', below(wasX, written, audienceKey, index), `the JWT authorizer "${now.name}" no longer accepts tokens issued for the audience ${shownValue(audience)}, so ${who} them with 401.${instead} keep ${shownValue(audience)} in the audience until they have.`);
+      });
+      now.audience.forEach((audience, index) => {
+        if (!was.audience.some((a) => sameValue(a, audience))) add('authorizer-audience-added', 'head', below(x, written, audienceKey, index), `the JWT authorizer "${now.name}" also accepts tokens issued for the audience ${shownValue(audience)}.`);
+      });
+    }
+    if ((was.type === 'jwt' && now.type === 'jwt') || (was.type === 'cognito' && now.type === 'cognito')) {
+      if (shownSource(was.identitySource) !== shownSource(now.identitySource)) {
+        add('authorizer-identity-source-changed', 'head', now.origin, `the authorizer "${now.name}" now reads the token from ${shownSource(now.identitySource)} instead of ${shownSource(was.identitySource)}, so ${who} requests that send it the old way with 401. Clients must send the token in ${shownSource(now.identitySource)}.`);
+      }
+    }
+    if (was.type === 'cognito' && now.type === 'cognito') {
+      was.userPoolArns.forEach((pool, index) => {
+        if (!now.userPoolArns.some((p) => sameValue(p, pool))) add('user-pool-removed', 'base', below(wasX, 'cognito', 'userPoolArns', index), `the Cognito authorizer "${now.name}" no longer trusts the user pool ${shownValue(pool)}, so ${who} the tokens of its users with 401. Its users must sign in through a pool it still trusts; keep the pool until they have.`);
+      });
+      now.userPoolArns.forEach((pool, index) => {
+        if (!was.userPoolArns.some((p) => sameValue(p, pool))) add('user-pool-added', 'head', below(x, 'cognito', 'userPoolArns', index), `the Cognito authorizer "${now.name}" also trusts the user pool ${shownValue(pool)}.`);
+      });
+    }
+    if (was.type === 'lambda' && now.type === 'lambda') {
+      const before = was.identitySources.map(shownSource);
+      const after = now.identitySources.map(shownSource);
+      const needed = after.filter((s) => !before.includes(s));
+      const dropped = before.filter((s) => !after.includes(s));
+      const sources = below(x, 'lambdaAuthorizer', 'identitySources');
+      if (needed.length > 0) {
+        add('authorizer-identity-source-changed', 'head', sources, `the Lambda authorizer "${now.name}" now needs ${needed.join(' and ')} (it read ${before.join(' and ')}); API Gateway answers 401 without calling it when a request lacks one, so ${who} existing requests. Clients must send ${needed.join(' and ')}; keep the old identity sources until they do.`);
+      } else if (dropped.length > 0) {
+        add('authorizer-identity-source-removed', 'head', sources, `the Lambda authorizer "${now.name}" no longer needs ${dropped.join(' and ')}.`);
+      }
+      if (now.validationRegex !== undefined && now.validationRegex !== was.validationRegex) {
+        const change = was.validationRegex === undefined ? `now only accepts tokens that match ${now.validationRegex}` : `now only accepts tokens that match ${now.validationRegex} instead of ${was.validationRegex}`;
+        add('authorizer-validation-regex-changed', 'head', below(x, 'lambdaAuthorizer', 'validationRegex'), `the Lambda authorizer "${now.name}" ${change}, so ${who} other tokens with 401 without calling it. Make sure every token clients hold matches, or remove validationRegex.`);
+      }
+    }
+  }
 }

@@ -10,7 +10,7 @@ import { BuildContext, child, entries, isObject, optional, stringAt, type Node, 
 import { readPaths } from './objects/paths-object.js';
 import { readSecuritySchemes } from './objects/security-scheme-object.js';
 import { validateDocument } from './validate-document.js';
-import { decodeDefaults, decodeGateway } from './x-gateway/root.js';
+import { decodeApiKeySource, decodeDefaults, decodeGateway } from './x-gateway/root.js';
 import { validateXGateway } from './x-gateway/validate-x-gateway.js';
 import { bool, num, obj, str, stringMap } from './x-gateway/values.js';
 import { readMessageRoutes } from './x-gateway/websocket-routes.js';
@@ -59,10 +59,11 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   const rootSecurity = data['security'] === undefined ? undefined : child(document, 'security');
 
   const pathsNode = child(document, 'paths');
-  const routes = kind === 'websocket' ? [] : readPaths(ctx, pathsNode, { rootSecurity, schemes, declaredSchemes, defaults });
+  const apiKeySource = decodeApiKeySource(gatewayNode);
+  const routes = kind === 'websocket' ? [] : readPaths(ctx, pathsNode, { rootSecurity, schemes, declaredSchemes, defaults, apiKeySource });
   const routesNode = gatewayNode ? child(gatewayNode, 'routes') : undefined;
   const messageRoutes =
-    kind === 'websocket' && routesNode ? readMessageRoutes(ctx, routesNode, rootSecurity, schemes, declaredSchemes, defaults) : [];
+    kind === 'websocket' && routesNode ? readMessageRoutes(ctx, routesNode, rootSecurity, schemes, declaredSchemes, defaults, apiKeySource) : [];
   if (kind === 'websocket') {
     if (entries(pathsNode).some(([key]) => !key.startsWith('x-'))) {
       ctx.report('websocket-route-invalid', 'A WebSocket API has no HTTP paths; declare its routes under x-gateway.routes and leave "paths" empty.', pathsNode.origin);
@@ -84,10 +85,11 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
   ctx.schemas.reportReferenceCycles();
   checkDuplicateOperationIds(ctx, routes);
   checkDynamicReferences(ctx, loaded.sources.files.flatMap((f) => loaded.sources.get(f) ?? []));
-  checkMisspelledExtensions(ctx, document);
+  const { rootMisspelled } = checkMisspelledExtensions(ctx, document);
   // Naming defaults.lambda.handler is the deliberate way to serve operations by one handler: say nothing then.
+  // Nor when the root x-gateway is misspelled: its settings were ignored, and renaming it is the advice that matters.
   const defaultHandlerNamed = str(obj(obj(obj(gatewayNode?.value)['defaults'])['lambda'])['handler']) !== undefined;
-  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed) {
+  if (ctx.defaultedIntegrations.length > 0 && !defaultHandlerNamed && !rootMisspelled) {
     ctx.report(
       'integration-missing',
       `${ctx.defaultedIntegrations.length} operation(s) name no integration, so they are served by the Lambda handler "${defaults.handler}". Set x-gateway.lambda (or http, mock, aws) on each operation, or defaults.lambda.handler.`,
@@ -124,7 +126,7 @@ export function buildApi(loaded: LoadedSpec): FrontEndResult {
     report: (code, message, origin, related) =>
       ctx.report(code, message, origin, related ? { related: [{ message: 'also used here', origin: related }] } : {}),
   });
-  api = completeCors(api);
+  api = completeCors(api, (code, message, origin, related) => ctx.report(code, message, origin, { related }));
   diagnostics.push(...ctx.diagnostics);
   return { api, diagnostics };
 }

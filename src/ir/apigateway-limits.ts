@@ -59,10 +59,18 @@ export const perApi = {
   restResources: { value: 300, adjustable: true },
   /** HTTP and WebSocket: routes. */
   routes: { value: 300, adjustable: true },
+  /** HTTP: integrations, a quota AWS does not raise. */
+  httpIntegrations: { value: 300, adjustable: false },
   stages: { value: 10, adjustable: true },
   /** Lambda and Cognito authorizers (REST); Lambda and JWT authorizers (HTTP). */
   authorizers: { value: 10, adjustable: true },
 } as const satisfies Record<string, Quota>;
+
+/** HTTP APIs: scopes one route may require, and audiences one JWT authorizer may accept. */
+export const httpAuthorization = { scopesPerRoute: 10, audiencesPerJwtAuthorizer: 50 } as const;
+
+/** ImportRestApi and PutRestApi (REST): bytes of the imported definition. ImportApi (HTTP) documents none. */
+export const restDefinitionBytes = 6 * 1024 * 1024;
 
 export const stageVariables = {
   perStage: 100,
@@ -81,6 +89,12 @@ export const accountThrottle = { rate: 10_000, burst: 5_000, adjustable: true } 
 
 /** CloudFormation: resources in one stack. */
 export const stackResources = 500;
+
+/**
+ * CloudFormation: bytes of a template passed in the request (larger ones go through S3), and
+ * of a template once its transforms (SAM, `AWS::Include`) have run, wherever it came from.
+ */
+export const templateBytes = { inline: 51_200, processed: 1_048_576 } as const;
 
 /**
  * Root-level paths API Gateway keeps for its own health checks; on a custom domain a

@@ -105,6 +105,14 @@ export interface Route {
   /** In spec order. */
   readonly responses: readonly Response[];
   readonly security: Security;
+  /**
+   * Whether the gateway requires an API key, so usage plans meter the route (API Gateway's
+   * `apiKeyRequired`): its security names an `apiKey` scheme, or the API reads keys from its
+   * authorizer (`gateway.apiKeySource` AUTHORIZER) and its security names a Lambda authorizer,
+   * whose `usageIdentifierKey` is the key. Always false on HTTP APIs, which have no keys.
+   * Whether a client sends the key itself is another matter: only with source HEADER.
+   */
+  readonly apiKeyRequired: boolean;
   readonly integration: Integration;
   readonly throttle?: Throttle;
   readonly cache?: MethodCache;
@@ -219,12 +227,20 @@ export interface MessageRoute {
   readonly body?: SchemaOrBoolean;
   /** Only `$connect` may carry auth. */
   readonly security: Security;
+  /** `$connect` only: whether connecting requires an API key, by the rule of `Route.apiKeyRequired`. */
+  readonly apiKeyRequired: boolean;
   readonly integration: Integration;
   /** Whether the integration's answer is sent back to the client (two-way route). */
   readonly respond: boolean;
   /** Whether the gateway checks the message against `body` before the integration runs (`parameters` is always false). */
   readonly validation: Validation;
   readonly throttle?: Throttle;
+  /**
+   * Alarms on this route's metrics: `serverErrorRate` counts integration errors and failed
+   * integration calls, `clientErrorRate` messages the gateway refused, both per connection or
+   * message; `p99LatencyMs` watches integration latency.
+   */
+  readonly alarms?: RouteAlarms;
   readonly origin: Origin;
 }
 
@@ -538,7 +554,10 @@ export interface GatewayResponse {
 }
 
 export interface ApiAlarms {
-  /** Alarm when 5XX responses exceed this fraction of requests. */
+  /**
+   * Alarm when 5XX responses exceed this fraction of requests (WebSocket APIs: integration
+   * errors and failed integration calls, of connections and messages).
+   */
   readonly serverErrorRate?: number;
   readonly clientErrorRate?: number;
   readonly p99LatencyMs?: number;

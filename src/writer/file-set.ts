@@ -14,6 +14,12 @@ export interface OutputFile {
    * must not reset.
    */
   readonly keep?: boolean;
+  /**
+   * What produced the file (`ir`, `template`, `openapi`, `handlers`, `sdk`). A run removes
+   * stale files only of the artifacts it emits, so `--emit template` leaves the handlers
+   * an earlier run wrote in the same folder alone.
+   */
+  readonly artifact?: string;
 }
 
 export type FileSet = readonly OutputFile[];

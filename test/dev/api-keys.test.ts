@@ -79,3 +79,66 @@ describe('API keys and usage plans', () => {
     expect(new Set(again.map((k) => k.value)).size).toBe(3);
   });
 });
+
+/** Keys read from the Lambda authorizer: its usageIdentifierKey is whatever the caller sent in X-Usage-Key (none when absent). */
+const fromAuthorizerSpec = `openapi: 3.0.3
+info: {title: Vault, version: '1'}
+x-gateway:
+  kind: rest
+  apiKeySource: authorizer
+  stages: {prod: {}}
+  usagePlans:
+    internal: {throttle: {rate: 1, burst: 1}, apiKeys: [batch]}
+security:
+  - gate: []
+paths:
+  /secrets:
+    get: {operationId: readSecrets, x-gateway: {lambda: {handler: echo}}, responses: {'200': {description: ok}}}
+components:
+  securitySchemes:
+    gate:
+      type: apiKey
+      in: header
+      name: X-Token
+      x-gateway:
+        lambdaAuthorizer: {handler: gate, type: request, identitySources: [header.X-Token], ttl: 0}
+`;
+
+const gate = entry(
+  'gate',
+  `export const handler = async (event: any) => {
+  const key = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'x-usage-key')?.[1];
+  return {
+    principalId: 'job',
+    policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }] },
+    ...(key === undefined ? {} : { usageIdentifierKey: key }),
+  };
+};`,
+);
+
+describe('API keys from the Lambda authorizer (apiKeySource: authorizer)', () => {
+  const cases: [string, { given: { usageKey?: 'batch' | 'unknown'; header?: 'batch' }; want: number }][] = [
+    ['the authorizer supplies a key of the plan: let through', { given: { usageKey: 'batch' }, want: 200 }],
+    ['the authorizer supplies no key: 403', { given: {}, want: 403 }],
+    ['the authorizer supplies an unknown key: 403', { given: { usageKey: 'unknown' }, want: 403 }],
+    ['a valid key in x-api-key is not read: 403', { given: { header: 'batch' }, want: 403 }],
+  ];
+  test.each(cases)('%s', async (_name, { given, want }) => {
+    const dev = await startDev({ 'api.yaml': fromAuthorizerSpec, ...gate, ...entry('echo', echoHandler) });
+    const headers: Record<string, string> = { 'X-Token': 't' };
+    if (given.usageKey) headers['X-Usage-Key'] = given.usageKey === 'batch' ? dev.apiKey('batch') : 'not-a-key';
+    if (given.header) headers['x-api-key'] = dev.apiKey(given.header);
+    const response = await fetch(`${dev.url}/secrets`, { headers });
+    expect(response.status).toBe(want);
+  });
+
+  test('the plan meters the key the authorizer supplies: past its burst, 429', async () => {
+    const dev = await startDev({ 'api.yaml': fromAuthorizerSpec, ...gate, ...entry('echo', echoHandler) });
+    const headers = { 'X-Token': 't', 'X-Usage-Key': dev.apiKey('batch') };
+    const first = await fetch(`${dev.url}/secrets`, { headers });
+    expect(first.status).toBe(200);
+    const { event } = (await json(first)) as { event: { requestContext: { identity: { apiKey: string } } } };
+    expect(event.requestContext.identity.apiKey).toBe(dev.apiKey('batch'));
+    expect((await fetch(`${dev.url}/secrets`, { headers })).status).toBe(429);
+  });
+});

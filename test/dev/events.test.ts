@@ -108,8 +108,8 @@ describe('REST proxy event (payload 1.0)', () => {
   test('a handler slower than the integration timeout is 504 Endpoint request timed out', async () => {
     const dev = shared();
     const response = await fetch(`${dev.url}/slow`);
-    expect(response.status).toBe(504);
-    expect(await json(response)).toEqual({ message: 'Endpoint request timed out' });
+    expect({ status: response.status, body: await response.text() }).toEqual({ status: 504, body: '{"message": "Endpoint request timed out"}' });
+    expect(response.headers.get('x-amzn-errortype')).toBe('InternalServerErrorException');
   });
 
   test.each([
@@ -121,8 +121,7 @@ describe('REST proxy event (payload 1.0)', () => {
   ])('%s is 502 Internal server error', async (_name, how) => {
     const dev = shared();
     const response = await fetch(`${dev.url}/broken/${how}`);
-    expect(response.status).toBe(502);
-    expect(await json(response)).toEqual({ message: 'Internal server error' });
+    expect({ status: response.status, body: await response.text() }).toEqual({ status: 502, body: '{"message": "Internal server error"}' });
   });
 
   test('the handler’s own status passes through', async () => {
@@ -200,11 +199,12 @@ describe('HTTP API event (payload 2.0)', () => {
   });
 
   test.each([
-    ['an integration timeout is 503 Service Unavailable', { given: '/slow', want: { status: 503, body: { message: 'Service Unavailable' } } }],
-    ['a handler that throws is 500 Internal Server Error', { given: '/throws', want: { status: 500, body: { message: 'Internal Server Error' } } }],
+    // As API Gateway writes them, without a space: {"message":"Service Unavailable"} is the 33 bytes HTTP APIs send on a timeout.
+    ['an integration timeout is 503 Service Unavailable', { given: '/slow', want: { status: 503, body: '{"message":"Service Unavailable"}' } }],
+    ['a handler that throws is 500 Internal Server Error', { given: '/throws', want: { status: 500, body: '{"message":"Internal Server Error"}' } }],
   ])('%s', async (_name, { given, want }) => {
     const dev = shared();
     const response = await fetch(dev.url + given);
-    expect({ status: response.status, body: await json(response) }).toEqual(want);
+    expect({ status: response.status, body: await response.text() }).toEqual(want);
   });
 });

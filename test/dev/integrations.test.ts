@@ -8,7 +8,7 @@ afterEach(async () => {
   await Promise.all(upstreams.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
 
-/** A backend on 127.0.0.1 that echoes what it received; `/slow` answers after a second. */
+/** A backend on 127.0.0.1 that echoes what it received; `/slow` answers after a second, `/trickle` sends its body a byte at a time over a second. */
 async function upstream(): Promise<number> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -19,7 +19,16 @@ async function upstream(): Promise<number> {
         res.end(JSON.stringify({ method: req.method, url: req.url, header: req.headers['x-thing'] ?? null, body: Buffer.concat(chunks).toString() }));
       };
       if (req.url?.startsWith('/slow')) setTimeout(answer, 1000);
-      else answer();
+      else if (req.url?.startsWith('/trickle')) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        let sent = 0;
+        const timer = setInterval(() => {
+          if (res.destroyed || ++sent > 20) {
+            clearInterval(timer);
+            res.end();
+          } else res.write('.');
+        }, 50);
+      } else answer();
     });
   });
   upstreams.push(server);
@@ -42,6 +51,8 @@ paths:
       any: {operationId: inventory, x-gateway: {http: {uri: 'http://\${stageVariables.backend}/v2/{proxy}', proxy: true}}, responses: {default: {description: any}}}
   /slow:
     get: {operationId: slow, x-gateway: {http: {uri: 'http://\${stageVariables.backend}/slow', proxy: true, timeoutMs: 100}}, responses: {default: {description: any}}}
+  /trickle:
+    get: {operationId: trickle, x-gateway: {http: {uri: 'http://\${stageVariables.backend}/trickle', proxy: true, timeoutMs: 300}}, responses: {default: {description: any}}}
   /unreachable:
     get: {operationId: unreachable, x-gateway: {http: {uri: 'http://127.0.0.1:1/nothing', proxy: true}}, responses: {default: {description: any}}}
 `;
@@ -67,12 +78,33 @@ describe('HTTP proxy integrations', () => {
   });
 
   test.each([
-    ['a backend slower than the timeout is 504 Endpoint request timed out', { given: '/slow', want: { status: 504, body: { message: 'Endpoint request timed out' } } }],
-    ['a backend that cannot be reached is 504 Internal server error', { given: '/unreachable', want: { status: 504, body: { message: 'Internal server error' } } }],
+    ['a backend slower than the timeout is 504 Endpoint request timed out', { given: '/slow', want: { status: 504, body: '{"message": "Endpoint request timed out"}' } }],
+    ['a backend still sending its body at the timeout is 504 Endpoint request timed out', { given: '/trickle', want: { status: 504, body: '{"message": "Endpoint request timed out"}' } }],
+    ['a backend that cannot be reached is 504 Internal server error', { given: '/unreachable', want: { status: 504, body: '{"message":"Internal server error"}' } }],
   ])('%s', async (_name, { given, want }) => {
     const port = await upstream();
     const dev = await startDev({ 'api.yaml': spec(port) });
     const response = await fetch(dev.url + given);
-    expect({ status: response.status, body: await json(response) }).toEqual(want);
+    expect({ status: response.status, body: await response.text() }).toEqual(want);
+  });
+
+  test.each([
+    ['a backend slower than the timeout', { given: '/slow' }],
+    ['a backend still sending its body at the timeout', { given: '/trickle' }],
+  ])('on an HTTP API, %s is 503 Service Unavailable', async (_name, { given }) => {
+    const port = await upstream();
+    const httpApi = `openapi: 3.0.3
+info: {title: Proxy, version: '1'}
+x-gateway:
+  kind: http
+  stages: {$default: {}}
+security: []
+paths:
+  ${given}:
+    get: {operationId: slowOne, x-gateway: {http: {uri: 'http://127.0.0.1:${port}${given}', proxy: true, timeoutMs: 300}}, responses: {default: {description: any}}}
+`;
+    const dev = await startDev({ 'api.yaml': httpApi });
+    const response = await fetch(dev.url + given);
+    expect({ status: response.status, body: await response.text() }).toEqual({ status: 503, body: '{"message":"Service Unavailable"}' });
   });
 });

@@ -141,3 +141,76 @@ describe('Cognito user pool authorizers (REST)', () => {
     expect(response.status).toBe(want);
   });
 });
+
+describe('gatewright dev --mint-token', () => {
+  const shopSpec = `openapi: 3.0.3
+info: {title: Shop, version: '1'}
+x-gateway:
+  kind: rest
+  stages: {live: {}}
+security: [{pool: [shop/orders.read]}]
+paths:
+  /orders/{orderId}:
+    get:
+      operationId: getOrder
+      parameters: [{name: orderId, in: path, required: true, schema: {type: string}}]
+      x-gateway: {lambda: {handler: echo}}
+      responses: {'200': {description: ok}}
+  /orders:
+    post: {operationId: placeOrder, security: [{pool: [shop/orders.write]}], x-gateway: {lambda: {handler: echo}}, responses: {'201': {description: ok}}}
+    get: {operationId: listOrders, x-gateway: {lambda: {handler: echo}}, responses: {'200': {description: ok}}}
+components:
+  securitySchemes:
+    pool:
+      type: apiKey
+      in: header
+      name: Authorization
+      x-gateway: {cognito: {userPoolArns: ['arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc']}}
+`;
+
+  test('prints the token alone on stdout, and on stderr a curl command that works against the running gateway, its scopes, claims, expiry and key files', async () => {
+    const out = writeFiles(entry('echo', echoHandler));
+    const dev = await startDev({ 'api.yaml': shopSpec }, { outDir: out });
+    const startedAt = Math.floor(Date.now() / 1000);
+    const result = await runCli(['dev', `${dev.dir}/api.yaml`, '--mint-token', 'pool', '--scopes', 'shop/orders.read', '--subject', 'ann', '--expires-in', '600', '--out', out, '--port', String(dev.server.port)], out);
+    expect(result.code, result.stderr).toBe(0);
+    const token = result.stdout.trim();
+    expect(result.stdout).toBe(`${token}\n`);
+    expect(token.split('.')).toHaveLength(3);
+
+    // The command: a GET the token's scope opens (not the POST that wants orders.write), on the stage and port given.
+    const curl = /^ {2}curl(?: -X (\w+))? -H '([^:]+): ([^']+)' '([^']+)'$/m.exec(result.stderr);
+    expect(curl, result.stderr).not.toBeNull();
+    const [, method, header, value, url] = curl as unknown as [string, string | undefined, string, string, string];
+    expect({ method, header, value, url }).toEqual({ method: undefined, header: 'Authorization', value: `Bearer ${token}`, url: `${dev.url}/orders` });
+    const response = await fetch(url, { headers: { [header]: value } });
+    expect(response.status).toBe(200);
+
+    const claims = JSON.parse(/^ {2}claims: +(.+)$/m.exec(result.stderr)?.[1] ?? 'null') as Record<string, unknown>;
+    expect(claims).toEqual(JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')));
+    expect(claims).toMatchObject({ sub: 'ann', scope: 'shop/orders.read', token_use: 'access' });
+    expect(result.stderr).toMatch(/^ {2}scopes: +shop\/orders\.read$/m);
+    const expires = /^ {2}expires: (\S+) \(in (\d+) s\)$/m.exec(result.stderr);
+    expect(Date.parse(expires?.[1] ?? '') / 1000).toBe(claims['exp']);
+    expect(claims['exp']).toBeGreaterThanOrEqual(startedAt + 600);
+    expect(Number(expires?.[2])).toBeGreaterThan(590);
+
+    // The key files named are in --out, and the public JWKS checks the token.
+    const keys = /^Keys: signed with (\S+); public JWKS (\S+) /m.exec(result.stderr);
+    expect(keys?.slice(1)).toEqual(['.gatewright-dev/jwt-signing-key.json', '.gatewright-dev/jwks.json']);
+    const { createLocalJWKSet, jwtVerify } = await import('jose');
+    const jwks = JSON.parse(fs.readFileSync(`${out}/.gatewright-dev/jwks.json`, 'utf8')) as { keys: [] };
+    await expect(jwtVerify(token, createLocalJWKSet(jwks))).resolves.toMatchObject({ payload: { sub: 'ann' } });
+    expect(fs.existsSync(`${dev.dir}/.gatewright-dev`)).toBe(false);
+  });
+
+  test('without a scope any route takes, it says where the token goes and which scopes to mint', async () => {
+    const dir = writeFiles({ 'api.yaml': shopSpec });
+    const result = await runCli(['dev', `${dir}/api.yaml`, '--mint-token', 'pool'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('curl');
+    expect(result.stderr).toContain('Send it in the header Authorization as "Bearer <token>".');
+    expect(result.stderr).toContain('mint with --scopes naming one of: shop/orders.read, shop/orders.write.');
+    expect(result.stderr).toMatch(/^ {2}scopes: +none$/m);
+  });
+});

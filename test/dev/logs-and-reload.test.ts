@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { entry, eventually, json, startDev } from '../helpers/dev.js';
+import { compile } from '../../src/compile.js';
+import { entry, eventually, json, startDev, startDevIn } from '../helpers/dev.js';
+import { snapshotTree, writeFiles } from '../helpers/temp.js';
 
 const spec = (access: string, message = 'one'): string => `openapi: 3.0.3
 info: {title: Logs, version: '1'}
@@ -68,5 +70,51 @@ describe('reload', () => {
     expect(await dev.server.reload()).toBe(false);
     expect(dev.diagnostics.map((d) => d.code)).toContain('dev-handler-build-failed');
     expect(await (await fetch(`${dev.url}/hello`)).text()).toBe('good');
+  });
+});
+
+describe('reload of generated handler glue', () => {
+  const itemsSpec = (maximum: number, extra = ''): string => `openapi: 3.0.3
+info: {title: Items, version: '1'}
+x-gateway:
+  kind: rest
+  stages: {prod: {}}
+security: []
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters: [{name: limit, in: query, schema: {type: integer, maximum: ${maximum}}}${extra}]
+      x-gateway: {lambda: {handler: items}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+`;
+  const stub = `import type { Handlers } from '../gatewright/handlers/items.js';
+
+const items: Handlers = {
+  listItems: async (request) => ({ status: 200, body: { query: request.query } }),
+};
+
+export default items;
+`;
+
+  test('a spec change regenerates the glue the handlers run in, without touching the compiled output folder', async () => {
+    const dir = writeFiles({ 'api.yaml': itemsSpec(50), 'handlers/items.ts': stub });
+    expect(compile(path.join(dir, 'api.yaml'), dir, { emit: ['handlers'] }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const compiled = snapshotTree(path.join(dir, 'gatewright'));
+    const dev = await startDevIn(dir, { watch: true });
+    // The glue validates and coerces: 80 is over the maximum, 20 arrives as a number.
+    expect((await fetch(`${dev.url}/items?limit=80`)).status).toBe(400);
+    expect(await json(await fetch(`${dev.url}/items?limit=20`))).toEqual({ query: { limit: 20 } });
+
+    fs.writeFileSync(path.join(dir, 'api.yaml'), itemsSpec(100, `, {name: tag, in: query, schema: {type: boolean}}`));
+    await eventually(async () => expect(await json(await fetch(`${dev.url}/items?limit=80&tag=true`))).toEqual({ query: { limit: 80, tag: true } }));
+    expect((await fetch(`${dev.url}/items?limit=120`)).status).toBe(400);
+    expect(snapshotTree(path.join(dir, 'gatewright'))).toEqual(compiled);
+    expect(dev.diagnostics).toEqual([]);
+  });
+
+  test('a handler written as its own entry point is bundled as it is', async () => {
+    const dev = await startDev({ 'api.yaml': itemsSpec(50), 'handlers/items.ts': stub, ...entry('items', `export const handler = async () => ({ statusCode: 200, body: 'own' });`) });
+    expect(await (await fetch(`${dev.url}/items?limit=80`)).text()).toBe('own');
   });
 });

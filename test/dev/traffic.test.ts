@@ -99,23 +99,43 @@ describe('response cache', () => {
 });
 
 describe('CORS', () => {
+  test('a cached answer is not replayed to another allowed origin: with several origins the cache keys on Origin', async () => {
+    const twoOrigins = spec.replace("origins: ['https://shop.example.com']", "origins: ['https://shop.example.com', 'https://admin.example.com']");
+    // As the handler glue does on REST APIs: the function answers with the caller's origin.
+    const echoOrigin = entry(
+      'counter',
+      `let n = 0;\nexport const handler = async (event: any) => ({ statusCode: 200, headers: { 'access-control-allow-origin': event.headers.origin ?? event.headers.Origin, vary: 'Origin' }, body: JSON.stringify({ n: ++n }) });`,
+    );
+    const dev = await startDev({ 'api.yaml': twoOrigins, ...echoOrigin });
+    const got = [];
+    for (const origin of ['https://shop.example.com', 'https://admin.example.com', 'https://shop.example.com']) {
+      const response = await fetch(`${dev.url}/products/p1?lang=en`, { headers: { origin } });
+      got.push([((await json(response)) as { n: number }).n, response.headers.get('access-control-allow-origin')]);
+    }
+    expect(got).toEqual([
+      [1, 'https://shop.example.com'],
+      [2, 'https://admin.example.com'],
+      [1, 'https://shop.example.com'],
+    ]);
+  });
+
   test('a preflight from an allowed origin gets the allowed methods and headers', async () => {
     const dev = await startDev({ 'api.yaml': spec, ...counter });
     const response = await fetch(`${dev.url}/products/p1`, {
       method: 'OPTIONS',
       headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-api-key' },
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
     expect(response.headers.get('access-control-allow-methods')).toContain('GET');
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-api-key');
   });
 
-  test('a preflight from another origin gets no CORS headers', async () => {
+  test('a preflight from another origin is told the one allowed origin, which the browser then refuses', async () => {
     const dev = await startDev({ 'api.yaml': spec, ...counter });
     const response = await fetch(`${dev.url}/products/p1`, { method: 'OPTIONS', headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'GET' } });
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example.com');
   });
 
   test('actual responses, errors included, carry the allowed origin and exposed headers', async () => {

@@ -144,3 +144,34 @@ describe('WebSocket APIs', () => {
     }
   });
 });
+
+describe('WebSocket API keys from the Lambda authorizer (apiKeySource: authorizer)', () => {
+  /** The authorizer answers with the key the client named in the query (`?token=...&key=...`) as usageIdentifierKey. */
+  const keyedSpec = spec
+    .replace('  stages: {prod: {}}\n', '  stages: {prod: {}}\n  apiKeySource: authorizer\n  usagePlans: {members: {apiKeys: [members]}}\n')
+    .replace('identitySources: [query.token]}', 'identitySources: [query.token], ttl: 0}');
+  const keyedHandlers = {
+    ...handlers,
+    ...entry(
+      'authorizeConnection',
+      `export const handler = async (event: any) => ({
+  principalId: event.queryStringParameters.token,
+  policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: event.methodArn }] },
+  context: { user: event.queryStringParameters.token },
+  ...(event.queryStringParameters.key === undefined ? {} : { usageIdentifierKey: event.queryStringParameters.key }),
+});`,
+    ),
+  };
+  const cases: [string, { given: 'members' | 'unknown' | undefined; want: 'open' | 403 }][] = [
+    ['a key of the plan from the authorizer connects', { given: 'members', want: 'open' }],
+    ['no key from the authorizer is refused with 403', { given: undefined, want: 403 }],
+    ['an unknown key is refused with 403', { given: 'unknown', want: 403 }],
+  ];
+  test.each(cases)('%s', async (_name, { given, want }) => {
+    const dev = await startDev({ 'api.yaml': keyedSpec, ...keyedHandlers });
+    const key = given === 'members' ? dev.apiKey('members') : given;
+    const connecting = open(dev, key === undefined ? 'dana' : `dana&key=${encodeURIComponent(key)}`);
+    if (want === 'open') (await connecting).ws.close();
+    else await expect(connecting).rejects.toThrow(`handshake refused: ${want}`);
+  });
+});

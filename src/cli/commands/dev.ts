@@ -4,7 +4,7 @@ import { UsageError } from '../../diagnostics/diagnostic.js';
 import { formatReports } from '../../diagnostics/reporters/index.js';
 import { UnknownStageError } from '../../dev/app.js';
 import { startupBanner, writeCredentialsFile } from '../../dev/credentials-file.js';
-import { MintError, mintDevToken } from '../../dev/mint-token.js';
+import { MintError, mintDevToken, mintedTokenBanner } from '../../dev/mint-token.js';
 import type { DevOptions } from '../../dev/options.js';
 import { DevStartError, startDevServer } from '../../dev/server.js';
 import { exitCodes, missingSpec, version, type Io } from '../io.js';
@@ -35,7 +35,7 @@ export function devCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--verbose', 'print every event and response')
     .option('--no-watch', 'do not reload when the spec or a handler changes')
     .option('--allow-network', 'fetch https jwksUri key sets (dev reads no network otherwise)')
-    .option('--mint-token <scheme>', 'print a dev token for a JWT or Cognito scheme and exit')
+    .option('--mint-token <scheme>', 'print a dev token for a JWT or Cognito scheme (and, on stderr, how to use it) and exit')
     .option('--scopes <scopes>', 'with --mint-token: comma-separated scopes')
     .option('--subject <sub>', 'with --mint-token: the token’s subject', 'dev-user')
     .option('--expires-in <seconds>', 'with --mint-token: lifetime in seconds', '3600');
@@ -62,12 +62,14 @@ export function devCommand(io: Io, setExit: (code: number) => void): Command {
       const expiresInS = Number(flags.expiresIn);
       if (!Number.isInteger(expiresInS) || expiresInS <= 0) throw new UsageError(`--expires-in must be a whole number of seconds, not "${flags.expiresIn}".`);
       try {
-        const token = await mintDevToken(options, flags.mintToken, {
+        const minted = await mintDevToken(options, flags.mintToken, {
           scopes: flags.scopes?.split(',').map((s) => s.trim()).filter(Boolean) ?? [],
           subject: flags.subject ?? 'dev-user',
           expiresInS,
         });
-        io.stdout(token + '\n');
+        // The token alone on stdout, so TOKEN=$(gatewright dev ... --mint-token X) works; how to use it on stderr.
+        io.stdout(minted.token + '\n');
+        io.stderr(mintedTokenBanner(minted, io.cwd) + '\n');
         setExit(exitCodes.ok);
       } catch (error) {
         if (!(error instanceof MintError)) throw error;

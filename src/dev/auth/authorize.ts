@@ -32,8 +32,8 @@ export function methodArn(app: DevApp, method: string, path: string): string {
 
 /**
  * Runs a route's auth as the gateway does: a usage plan's API key (read from `x-api-key`)
- * first, then the route's one authorizer (IAM, Lambda, JWT or Cognito), then a key the
- * authorizer supplied when the API reads keys from its authorizer.
+ * first, then the route's one authorizer (IAM, Lambda, JWT or Cognito), then the key the
+ * Lambda authorizer supplied when the API reads keys from its authorizer.
  */
 export async function authorize(rr: RouteRequest): Promise<Caller> {
   const { app, route, request } = rr;
@@ -41,9 +41,9 @@ export async function authorize(rr: RouteRequest): Promise<Caller> {
   if (route.security.public) return caller;
   const uses = route.security.requirements[0] ?? [];
   const schemes = uses.map((use) => ({ use, scheme: app.api.securitySchemes.find((s) => s.name === use.scheme) }));
-  const needsKey = app.api.kind !== 'http' && schemes.some((s) => s.scheme?.type === 'apiKey');
   const fromAuthorizer = app.api.gateway.apiKeySource === 'AUTHORIZER';
-  if (needsKey && !fromAuthorizer) caller.apiKey = app.usagePlans.admit(request.header('x-api-key'), rr.receivedAt);
+  if (route.apiKeyRequired && !fromAuthorizer) caller.apiKey = app.usagePlans.admit(request.header('x-api-key'), rr.receivedAt);
+  let usageIdentifierKey: string | undefined;
   for (const { use, scheme } of schemes) {
     if (!scheme || scheme.type === 'apiKey') continue;
     switch (scheme.type) {
@@ -57,14 +57,15 @@ export async function authorize(rr: RouteRequest): Promise<Caller> {
         caller.authorizer = await verifyCognito(scheme, use, tokenKeysOf(app, scheme.name), request);
         break;
       case 'lambda': {
-        const outcome = await runLambdaAuthorizer(lambdaCall(rr, scheme, use), app.authorizerCache);
-        const { usageIdentifierKey, ...authorizer } = outcome;
+        const { usageIdentifierKey: key, ...authorizer } = await runLambdaAuthorizer(lambdaCall(rr, scheme, use), app.authorizerCache);
         caller.authorizer = authorizer;
-        if (needsKey && fromAuthorizer) caller.apiKey = app.usagePlans.admit(usageIdentifierKey, rr.receivedAt);
+        usageIdentifierKey = key;
         break;
       }
     }
   }
+  // Without a Lambda authorizer in the route's security no key is ever supplied, and the gateway refuses the request.
+  if (route.apiKeyRequired && fromAuthorizer) caller.apiKey = app.usagePlans.admit(usageIdentifierKey, rr.receivedAt, 'authorizer');
   return caller;
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import type { Api } from '../../ir/types.js';
 import { derivedSecret, devAccountId } from '../ids.js';
 
@@ -29,13 +29,16 @@ export interface DevSigningKey {
   readonly publicJwk: JWK;
 }
 
-const signingKeyFile = 'jwt-signing-key.json';
+/** In the state folder: the private key dev signs tokens with, and its public half as a JWKS for other tools to check them. */
+export const signingKeyFile = 'jwt-signing-key.json';
+export const publicJwksFile = 'jwks.json';
 
 /**
  * The RSA key that signs dev tokens, made on first use and kept in the state folder, so
  * tokens stay valid across restarts. API Gateway's JWT authorizers take RSA keys only.
  */
 export async function devSigningKey(stateDir: string): Promise<DevSigningKey> {
+  const { exportJWK, generateKeyPair, importJWK } = await import('jose');
   const file = path.join(stateDir, signingKeyFile);
   let jwk: JWK | undefined;
   try {
@@ -51,5 +54,17 @@ export async function devSigningKey(stateDir: string): Promise<DevSigningKey> {
   }
   const privateKey = (await importJWK(jwk, 'RS256')) as CryptoKey;
   const { kty, n, e, kid, alg } = jwk;
-  return { kid: jwk.kid as string, privateKey, publicJwk: { kty, n, e, kid, alg, use: 'sig' } as JWK };
+  const publicJwk = { kty, n, e, kid, alg, use: 'sig' } as JWK;
+  const jwks = JSON.stringify({ keys: [publicJwk] }, null, 2) + '\n';
+  const jwksPath = path.join(stateDir, publicJwksFile);
+  if (readText(jwksPath) !== jwks) fs.writeFileSync(jwksPath, jwks);
+  return { kid: jwk.kid as string, privateKey, publicJwk };
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+// jose is loaded when a token scheme needs it, so APIs without one do not pay for it at startup.
+import type { JWK, JWTPayload, JWTVerifyGetKey } from 'jose';
 import type { CognitoScheme, DeployValue, JwtScheme, SchemeUse } from '../../ir/types.js';
 import type { AuthorizerOutcome } from '../caller.js';
 import { GatewayError } from '../gateway-responses.js';
@@ -25,6 +26,7 @@ export type KeyProblem = { readonly problem: string };
  * sign dev tokens.
  */
 export async function tokenKeys(scheme: JwtScheme | CognitoScheme, specDir: string, devKey: DevSigningKey, allowNetwork: boolean): Promise<TokenKeys | KeyProblem> {
+  const { createLocalJWKSet, createRemoteJWKSet, importJWK } = await import('jose');
   const devKeys: TokenKeys = {
     verifyKey: createLocalJWKSet({ keys: [devKey.publicJwk] }),
     signing: { key: devKey.privateKey, kid: devKey.kid, alg: 'RS256' },
@@ -124,6 +126,7 @@ export async function verifyCognito(scheme: CognitoScheme, use: SchemeUse, keys:
 }
 
 async function verifiedClaims(token: string, keys: TokenKeys, issuer: string, refuse: (reason: string) => GatewayError): Promise<JWTPayload> {
+  const { errors: joseErrors, jwtVerify } = await import('jose');
   try {
     const { payload } = await jwtVerify(token, keys.verifyKey, { issuer, algorithms: rsaAlgorithms, requiredClaims: ['exp'] });
     return payload;
@@ -156,6 +159,7 @@ export interface MintOptions {
 
 /** Signs a token the scheme accepts locally: right issuer and audience, the asked scopes, one hour by default. */
 export async function mintToken(scheme: JwtScheme | CognitoScheme, keys: TokenKeys, options: MintOptions = {}): Promise<string> {
+  const { SignJWT } = await import('jose');
   if (!keys.signing) throw new Error(`dev has no private key for ${scheme.name}; its jwksUri file holds public keys only.`);
   const scopes = options.scopes ?? [];
   const audience = schemeAudiences(scheme)[0] ?? 'gatewright-dev';

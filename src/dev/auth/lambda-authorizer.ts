@@ -98,7 +98,8 @@ function identityValue(request: GatewayRequest, where: string, name: string): st
     case 'query':
       return request.queryValue(name);
     default:
-      // Context, stage variable and route identity sources are not request data; they are always present.
+      // Context and stage variable sources are not in the request: the local gateway counts
+      // them present, with a fixed value, so they never refuse a request nor split the cache.
       return where;
   }
 }

@@ -42,11 +42,21 @@ export function callHttpIntegration(
   const method = integration.method === 'ANY' ? request.method : integration.method;
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const outgoing = client.request(uri, { method, headers, timeout: integration.timeoutMs }, (incoming) => {
+    // The gateway's timeout covers the whole answer, not only silence on the socket: a backend that trickles its body still times out.
+    const deadline = setTimeout(() => {
+      outgoing.destroy();
+      reject(new GatewayError('INTEGRATION_TIMEOUT', undefined, {}, `${uri} did not answer within ${integration.timeoutMs} ms`));
+    }, integration.timeoutMs);
+    const fail = (error: GatewayError): void => {
+      clearTimeout(deadline);
+      reject(error);
+    };
+    const outgoing = client.request(uri, { method, headers }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (c: Buffer) => chunks.push(c));
-      incoming.on('error', (error) => reject(new GatewayError('INTEGRATION_FAILURE', undefined, {}, `the HTTP integration failed: ${error.message}`)));
+      incoming.on('error', (error) => fail(new GatewayError('INTEGRATION_FAILURE', undefined, {}, `the HTTP integration failed: ${error.message}`)));
       incoming.on('end', () => {
+        clearTimeout(deadline);
         const out = new Map<string, string[]>();
         for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
           const name = incoming.rawHeaders[i] as string;
@@ -56,11 +66,7 @@ export function callHttpIntegration(
         resolve({ status: incoming.statusCode ?? 502, headers: out, body: Buffer.concat(chunks), base64: false });
       });
     });
-    outgoing.on('timeout', () => {
-      outgoing.destroy();
-      reject(new GatewayError('INTEGRATION_TIMEOUT', undefined, {}, `${uri} did not answer within ${integration.timeoutMs} ms`));
-    });
-    outgoing.on('error', (error) => reject(new GatewayError('INTEGRATION_FAILURE', undefined, {}, `the HTTP integration ${uri} failed: ${error.message}`)));
+    outgoing.on('error', (error) => fail(new GatewayError('INTEGRATION_FAILURE', undefined, {}, `the HTTP integration ${uri} failed: ${error.message}`)));
     if (request.body.length > 0 && method !== 'GET' && method !== 'HEAD') outgoing.write(request.body);
     outgoing.end();
   });

@@ -56,10 +56,14 @@ export function formatStylish(reports: readonly Report[], options: ReporterOptio
   }
   const total = counts(reports);
   const problems = total.error + total.warning;
-  if (problems > 0 || total.info > 0) {
+  if (problems > 0) {
     if (lines.length > 0) lines.push('');
     const summary = `${problems} problem${problems === 1 ? '' : 's'} (${total.error} error${total.error === 1 ? '' : 's'}, ${total.warning} warning${total.warning === 1 ? '' : 's'})${total.info > 0 ? `, ${total.info} info` : ''}`;
-    lines.push(total.error > 0 ? c.red(c.bold(`✖ ${summary}`)) : total.warning > 0 ? c.yellow(c.bold(`⚠ ${summary}`)) : c.dim(summary));
+    lines.push(total.error > 0 ? c.red(c.bold(`✖ ${summary}`)) : c.yellow(c.bold(`⚠ ${summary}`)));
+  } else if (total.info > 0) {
+    // Info notes are not problems: "0 problems ..., 5 info" read as a contradiction.
+    if (lines.length > 0) lines.push('');
+    lines.push(`${c.green('✔ no problems')}${c.dim(`, ${total.info} info`)}`);
   } else if (!options.quietWhenClean) {
     // Silence would leave people wondering whether anything was checked.
     lines.push(c.green('✔ no problems'));

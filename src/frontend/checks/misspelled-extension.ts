@@ -8,7 +8,8 @@ const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'pat
  * `x-gateway`: OpenAPI allows any `x-` key, so a misspelled one would be ignored in
  * silence and the API built without its settings (a REST API instead of an HTTP one).
  */
-export function checkMisspelledExtensions(ctx: BuildContext, document: Node): void {
+export function checkMisspelledExtensions(ctx: BuildContext, document: Node): { readonly rootMisspelled: boolean } {
+  let rootMisspelled = false;
   const places: Node[] = [document];
   for (const [path, item] of entries(child(document, 'paths'))) {
     if (path.startsWith('x-')) continue;
@@ -21,6 +22,7 @@ export function checkMisspelledExtensions(ctx: BuildContext, document: Node): vo
     if (!isObject(place.value)) continue;
     for (const key of Object.keys(place.value)) {
       if (!looksLikeXGateway(key)) continue;
+      if (place === document) rootMisspelled = true;
       ctx.report(
         'x-gateway-misspelled',
         `"${key}" looks like a misspelling of x-gateway, so gatewright ignores its settings; rename it to x-gateway.`,
@@ -28,6 +30,7 @@ export function checkMisspelledExtensions(ctx: BuildContext, document: Node): vo
       );
     }
   }
+  return { rootMisspelled };
 }
 
 /** Only `x-` keys: others (`X-Gateway`, `x_gateway`) are already refused by the OpenAPI schema, with this advice. */

@@ -1,4 +1,4 @@
-import type { HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import type { GatewaySettings, HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { booleanAt, child, isObject, optional, stringAt, type BuildContext, type Node } from '../context.js';
 import { decodeOperationSettings } from '../x-gateway/operation.js';
 import type { GatewayDefaults } from '../x-gateway/root.js';
@@ -7,7 +7,7 @@ import { parameterKey, readParameterList, type ParameterList } from './parameter
 import { checkPathParameters, type TemplateParameter } from './path-template.js';
 import { readRequestBody } from './request-body-object.js';
 import { readResponses } from './response-object.js';
-import { readSecurity } from './security-requirement-object.js';
+import { readSecurity, requiresApiKey } from './security-requirement-object.js';
 
 export interface OperationScope {
   readonly path: string;
@@ -20,6 +20,7 @@ export interface OperationScope {
   readonly schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>;
   readonly declaredSchemes: ReadonlySet<string>;
   readonly defaults: GatewayDefaults;
+  readonly apiKeySource: GatewaySettings['apiKeySource'];
 }
 
 /** Reads one operation into a route. Its `id` is given later, by the `nameRoutes` pass. */
@@ -70,6 +71,7 @@ export function readOperation(ctx: BuildContext, node: Node, scope: OperationSco
     ...optional('requestBody', requestBody),
     responses: readResponses(ctx, child(node, 'responses')),
     security,
+    apiKeyRequired: requiresApiKey(ctx.kind, security, scope.schemes, scope.apiKeySource),
     integration: settings.integration ?? { type: 'lambda', handler: scope.defaults.handler, timeoutMs: scope.defaults.timeoutMs, origin: node.origin },
     ...optional('throttle', settings.throttle),
     ...optional('cache', settings.cache),

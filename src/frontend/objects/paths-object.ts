@@ -1,4 +1,4 @@
-import type { HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import type { GatewaySettings, HttpMethod, Route, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, expectObject, isObject, type BuildContext, type Node } from '../context.js';
 import type { GatewayDefaults } from '../x-gateway/root.js';
 import { validateOperationObject } from '../validate-document.js';
@@ -16,6 +16,8 @@ export interface PathsScope {
   readonly schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>;
   readonly declaredSchemes: ReadonlySet<string>;
   readonly defaults: GatewayDefaults;
+  /** Decides which operations require an API key. */
+  readonly apiKeySource: GatewaySettings['apiKeySource'];
 }
 
 /** Reads `paths` into routes, in written order, checking each path against API Gateway's rules. */

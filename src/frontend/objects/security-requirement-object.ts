@@ -1,4 +1,4 @@
-import type { SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import type { ApiKind, GatewaySettings, SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { didYouMean } from '../did-you-mean.js';
 import { child, expectArray, isObject, type BuildContext, type Node } from '../context.js';
 
@@ -76,4 +76,20 @@ function checkEnforceable(ctx: BuildContext, requirements: readonly (readonly Sc
   if (apiKeys > 0 && ctx.kind === 'http') {
     ctx.report('security-scheme-unsupported', 'HTTP APIs have no API keys; use kind: rest or a Lambda authorizer.', origin);
   }
+}
+
+/**
+ * Whether the gateway requires an API key of a route with this security (see
+ * `Route.apiKeyRequired`): an `apiKey` scheme, or a Lambda authorizer when keys come from
+ * the authorizer's `usageIdentifierKey`. HTTP APIs have no API keys.
+ */
+export function requiresApiKey(
+  kind: ApiKind,
+  security: Security,
+  schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>,
+  apiKeySource: GatewaySettings['apiKeySource'],
+): boolean {
+  if (kind === 'http' || security.public) return false;
+  const types = security.requirements.flat().map((use) => schemes.get(use.scheme)?.type);
+  return types.includes('apiKey') || (apiKeySource === 'AUTHORIZER' && types.includes('lambda'));
 }

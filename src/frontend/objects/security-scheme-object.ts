@@ -44,8 +44,8 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
   }
   const base = { name, ...optional('description', description), client, origin: node.origin };
   // The gateway cannot enforce it, but a client can still send it (for SDKs).
-  const unsupported = (message: string): ClientOnlyScheme => {
-    ctx.report('security-scheme-unsupported', message, node.origin);
+  const unsupported = (message: string, origin = node.origin): ClientOnlyScheme => {
+    ctx.report('security-scheme-unsupported', message, origin);
     return { type: 'clientOnly', ...base };
   };
   const headerName = type === 'apiKey' && stringAt(node, 'in') === 'header' ? stringAt(node, 'name') : undefined;
@@ -124,7 +124,8 @@ function readSecurityScheme(ctx: BuildContext, name: string, node: Node): Securi
   }
   if (isObject(x['jwt'])) {
     if (ctx.kind === 'rest') {
-      return unsupported('REST APIs have no JWT authorizers; use x-gateway.cognito for Cognito user pools, or a lambdaAuthorizer that verifies the token.');
+      // The jwt key is what to change; the scheme's type is right as it is.
+      return unsupported('REST APIs have no JWT authorizers; use x-gateway.cognito for Cognito user pools, or a lambdaAuthorizer that verifies the token.', { ...child(xNode, 'jwt').origin, key: true });
     }
     const issuer = deployValue(x['jwt']['issuer']) ?? oidcIssuer(stringAt(node, 'openIdConnectUrl'));
     if (!issuer) return unsupported('A JWT authorizer needs an issuer: set x-gateway.jwt.issuer or use type: openIdConnect with openIdConnectUrl.');

@@ -189,7 +189,7 @@ function decodeCache(ctx: BuildContext, node: Node, parameters: readonly Paramet
   return { ttlS: num(value['ttl']) ?? 300, keys, encrypted: bool(value['encrypted']) ?? false };
 }
 
-function decodeRouteAlarms(value: unknown): RouteAlarms | undefined {
+export function decodeRouteAlarms(value: unknown): RouteAlarms | undefined {
   const v = obj(value);
   const alarms: RouteAlarms = {
     ...optional('p99LatencyMs', num(v['p99LatencyMs'])),

@@ -28,7 +28,7 @@ export interface GatewayDefaults {
   readonly lambda: LambdaDefaults;
 }
 
-/** The integration timeout API Gateway allows by default: 29 s on REST and WebSocket, 30 s on HTTP APIs. */
+/** The integration timeout API Gateway allows by default for this kind of API (`integrationTimeoutMs`). */
 export function defaultTimeoutMs(kind: ApiKind): number {
   return maxIntegrationTimeoutMs(kind);
 }
@@ -84,6 +84,11 @@ export function decodeDefaults(ctx: BuildContext, root: Node | undefined): Gatew
   };
 }
 
+/** Where API Gateway reads API keys (`x-gateway.apiKeySource`); the routes need it before the rest of the root settings are decoded. */
+export function decodeApiKeySource(root: Node | undefined): GatewaySettings['apiKeySource'] {
+  return obj(root?.value)['apiKeySource'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER';
+}
+
 /** Root settings that only some kinds of API have. */
 const kindsWith: Readonly<Record<string, readonly ApiKind[]>> = {
   usagePlans: ['rest', 'websocket'],
@@ -135,7 +140,7 @@ export function decodeGateway(ctx: BuildContext, root: Node | undefined, documen
     stages,
     ...optional('cors', cors),
     usagePlans: decodeUsagePlans(ctx, at('usagePlans'), stageNames),
-    apiKeySource: value['apiKeySource'] === 'authorizer' ? 'AUTHORIZER' : 'HEADER',
+    apiKeySource: decodeApiKeySource(root),
     ...optional('domain', domain),
     binaryMediaTypes: strings(value['binaryMediaTypes']),
     ...optional('minimumCompressionSize', minimumCompressionSize),

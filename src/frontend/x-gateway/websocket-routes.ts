@@ -1,7 +1,7 @@
-import type { MessageRoute, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
+import type { GatewaySettings, MessageRoute, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
 import { child, entries, isObject, optional, type BuildContext, type Node } from '../context.js';
-import { readSecurity } from '../objects/security-requirement-object.js';
-import { decodeIntegration, validationFrom } from './operation.js';
+import { readSecurity, requiresApiKey } from '../objects/security-requirement-object.js';
+import { decodeIntegration, decodeRouteAlarms, validationFrom } from './operation.js';
 import type { GatewayDefaults } from './root.js';
 import { bool, str, throttle } from './values.js';
 
@@ -13,6 +13,7 @@ export function readMessageRoutes(
   schemes: ReadonlyMap<string, SecurityScheme | ClientOnlyScheme>,
   declaredSchemes: ReadonlySet<string>,
   defaults: GatewayDefaults,
+  apiKeySource: GatewaySettings['apiKeySource'],
 ): MessageRoute[] {
   const routes: MessageRoute[] = [];
   for (const [routeKey, routeNode] of entries(node)) {
@@ -43,11 +44,13 @@ export function readMessageRoutes(
       ...optional('description', str(value['description'])),
       ...optional('body', bodyNode.value === undefined ? undefined : ctx.schemas.convert(bodyNode)),
       security,
+      apiKeyRequired: requiresApiKey(ctx.kind, security, schemes, apiKeySource),
       integration,
       respond: bool(value['respond']) ?? false,
       // Messages have a body only: the gateway checks it against the route's model, nothing else.
       validation: { body: validation.body && bodyNode.value !== undefined, parameters: false },
       ...optional('throttle', throttleValue),
+      ...optional('alarms', decodeRouteAlarms(value['alarms'])),
       origin: routeNode.origin,
     });
   }

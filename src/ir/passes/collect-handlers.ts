@@ -1,5 +1,7 @@
 import type { Origin } from '../../diagnostics/diagnostic.js';
-import type { Api, Handler } from '../types.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
+import { lambdaAuthorizerTimeoutMs } from '../apigateway-limits.js';
+import type { Api, ApiKind, Handler } from '../types.js';
 
 export interface HandlerDefaults {
   readonly runtime: string;
@@ -52,9 +54,11 @@ export function collectHandlers(api: Api, options: CollectHandlersOptions): Api 
   for (const scheme of api.securitySchemes) if (scheme.type === 'lambda') use(scheme.handler, 'authorizer', scheme.name, scheme.origin);
   for (const route of api.messageRoutes) if (route.integration.type === 'lambda') use(route.integration.handler, 'message', route.id, route.integration.origin);
 
+  // A misspelled name is most likely one of the used handlers that has no settings of its own.
+  const unconfigured = [...found.keys()].filter((name) => !options.settings.has(name));
   for (const [name, settings] of options.settings) {
     if (!found.has(name)) {
-      options.report('x-gateway-reference', `x-gateway.handlers has settings for "${name}", but no operation, route or authorizer uses that handler; remove them or fix the name.`, settings.origin);
+      options.report('x-gateway-reference', `x-gateway.handlers has settings for "${name}", but no operation, route or authorizer uses that handler; remove them or fix the name.${didYouMean(name, unconfigured)}`, settings.origin);
     }
   }
   const d = options.defaults;
@@ -66,7 +70,7 @@ export function collectHandlers(api: Api, options: CollectHandlersOptions): Api 
       uses,
       runtime: s?.runtime ?? d.runtime,
       memoryMb: s?.memoryMb ?? d.memoryMb,
-      timeoutS: s?.timeoutS ?? d.timeoutS,
+      timeoutS: s?.timeoutS ?? defaultTimeoutS(api.kind, role, d.timeoutS),
       architecture: s?.architecture ?? d.architecture,
       environment: { ...d.environment, ...s?.environment },
       // Like environment, policies add up: the defaults' first, then the handler's own.
@@ -77,6 +81,15 @@ export function collectHandlers(api: Api, options: CollectHandlersOptions): Api 
     };
   });
   return { ...api, handlers };
+}
+
+/**
+ * The defaults' timeout, except that an authorizer without its own gets no longer than the
+ * gateway waits for an authorizer: running past it only bills work no caller receives.
+ */
+function defaultTimeoutS(kind: ApiKind, role: Handler['role'], defaultS: number): number {
+  if (role !== 'authorizer' || kind !== 'http') return defaultS;
+  return Math.min(defaultS, Math.floor(lambdaAuthorizerTimeoutMs.http / 1000));
 }
 
 function describeRole(role: Handler['role']): string {

@@ -2,12 +2,14 @@ import { integrationTimeoutMs } from '../../ir/apigateway-limits.js';
 import { below, firstWritten } from '../origins.js';
 import type { LintRule } from '../rule.js';
 
+const seconds = (ms: number): string => `${ms / 1000} s`;
+
 export const rule: LintRule = {
   id: 'apigw-integration-timeout',
   family: 'apigateway',
-  summary: 'REST integration timeouts stay within 29 s unless the account\'s quota was raised (HTTP, WebSocket and edge-optimized APIs are the compiler\'s: x-gateway-limit).',
+  summary: `REST integration timeouts stay within ${seconds(integrationTimeoutMs.rest.value)} unless the account's quota was raised (HTTP, WebSocket and edge-optimized APIs are the compiler's: x-gateway-limit).`,
   docs: {
-    why: 'A Regional or private REST API waits 29 s for an integration unless the account\'s "Maximum integration timeout" quota was raised; without that, the deploy fails. (HTTP APIs wait at most 30 s, WebSocket and edge-optimized REST APIs 29 s, whatever the quotas: the compiler refuses longer timeouts there as x-gateway-limit.)',
+    why: `A Regional or private REST API waits ${seconds(integrationTimeoutMs.rest.value)} for an integration unless the account's "Maximum integration timeout" quota was raised; without that, the deploy fails. (HTTP APIs wait at most ${seconds(integrationTimeoutMs.http.value)}, WebSocket and edge-optimized REST APIs ${seconds(integrationTimeoutMs.websocket.value)}, whatever the quotas: the compiler refuses longer timeouts there as x-gateway-limit.)`,
     bad: `openapi: 3.0.3
 info: {title: Reports, version: '1'}
 x-gateway: {kind: rest}
@@ -41,9 +43,8 @@ paths:
       const key = `${origin.file}#${origin.pointer}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const seconds = integration.timeoutMs / 1000;
       report({
-        message: `REST APIs wait 29 s for an integration unless your account's "Maximum integration timeout" quota was raised (up to ${limit.raisedMax / 1000} s, which lowers the account's throttle); without that, a timeout of ${seconds} s does not deploy. Lower timeoutMs to 29000 or raise the quota first.`,
+        message: `REST APIs wait ${seconds(limit.value)} for an integration unless your account's "Maximum integration timeout" quota was raised (up to ${seconds(limit.raisedMax)}, which lowers the account's throttle); without that, a timeout of ${seconds(integration.timeoutMs)} does not deploy. Lower timeoutMs to ${limit.value} or raise the quota first.`,
         origin,
       });
     }

@@ -5,12 +5,15 @@ import { mappingTemplateBytes, payloadBytes, requestHeaderBytes } from '../../ir
 import { below } from '../origins.js';
 import type { LintRule } from '../rule.js';
 
+const kb = (bytes: number): string => `${bytes / 1024} KB`;
+const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
 export const rule: LintRule = {
   id: 'apigw-payload-size',
   family: 'apigateway',
   summary: 'Bodies, headers and mapping templates fit API Gateway\'s size limits.',
   docs: {
-    why: 'API Gateway refuses bodies over 10 MB (REST and HTTP APIs) and WebSocket messages over 128 KB, and a Lambda function receives and returns at most 6 MB. The request line and headers together may take 10,240 bytes, and a mapping template 300 KB. A schema that allows more promises clients something the gateway answers with 413.',
+    why: `API Gateway refuses bodies over ${mb(payloadBytes.http)} (REST and HTTP APIs) and WebSocket messages over ${kb(payloadBytes.websocketMessage)}, and a Lambda function receives and returns at most ${mb(payloadBytes.lambda)}. The request line and headers together may take ${requestHeaderBytes.toLocaleString('en-US')} bytes, and a mapping template ${kb(mappingTemplateBytes)}. A schema that allows more promises clients something the gateway answers with 413.`,
     bad: `openapi: 3.0.3
 info: {title: Files, version: '1'}
 paths:
@@ -39,9 +42,8 @@ paths:
 `,
   },
   check({ api, report }) {
-    const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
     const bodyLimit = (integration: Integration): { bytes: number; why: string } =>
-      api.kind === 'websocket' ? { bytes: payloadBytes.websocketMessage, why: 'a WebSocket message may carry 128 KB' }
+      api.kind === 'websocket' ? { bytes: payloadBytes.websocketMessage, why: `a WebSocket message may carry ${kb(payloadBytes.websocketMessage)}` }
       : integration.type === 'lambda' ? { bytes: payloadBytes.lambda, why: `a Lambda function receives and returns at most ${mb(payloadBytes.lambda)}` }
       : { bytes: payloadBytes.http, why: `API Gateway accepts at most ${mb(payloadBytes.http)}` };
     const checkBodies = (contents: readonly MediaTypeContent[], integration: Integration, what: string): void => {

@@ -11,7 +11,7 @@ export const rule: LintRule = {
   family: 'apigateway',
   summary: 'The API fits API Gateway\'s and CloudFormation\'s quotas: resources or routes, stages, authorizers, stage variables, policy size, throttles and stack resources.',
   docs: {
-    why: 'A spec can describe more than one API Gateway API may hold: 300 resources (REST) or routes (HTTP, WebSocket), 10 stages, 10 authorizers, 100 stage variables per stage, an 8192-character resource policy, throttles up to the account\'s 10,000 requests per second, and 500 resources per CloudFormation stack. Some of these quotas can be raised; until they are, the deploy fails. (The lengths of stage variable names and values are checked by the x-gateway schema.)',
+    why: `A spec can describe more than one API Gateway API may hold: ${perApi.restResources.value} resources (REST) or ${perApi.routes.value} routes (HTTP, WebSocket), ${perApi.stages.value} stages, ${perApi.authorizers.value} authorizers, ${stageVariables.perStage} stage variables per stage, an ${resourcePolicyChars}-character resource policy, throttles up to the account's ${accountThrottle.rate.toLocaleString('en-US')} requests per second, and ${stackResources} resources per CloudFormation stack. Some of these quotas can be raised; until they are, the deploy fails. (The lengths of stage variable names and values are checked by the x-gateway schema.)`,
     bad: `openapi: 3.0.3
 info: {title: Shop, version: '1'}
 x-gateway:

@@ -30,7 +30,7 @@ paths: {}
     }
     for (const response of api.gateway.gatewayResponses) {
       const headers = lowerKeys(response.headers);
-      if (unquote(headers['access-control-allow-origin']) === '*' && unquote(headers['access-control-allow-credentials']) === 'true') {
+      if (allowsAnyOriginWithCredentials(headers)) {
         report({
           message: `The gateway response ${response.type} sends Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true, which browsers refuse; send the calling origin or drop credentials.`,
           origin: below(api.gateway.origin, 'gatewayResponses', response.type, 'headers'),
@@ -40,7 +40,7 @@ paths: {}
     for (const route of api.routes) {
       if (route.integration.type !== 'mock') continue;
       const headers = lowerKeys(route.integration.headers);
-      if (unquote(headers['access-control-allow-origin']) === '*' && unquote(headers['access-control-allow-credentials']) === 'true') {
+      if (allowsAnyOriginWithCredentials(headers)) {
         report({
           message: 'This mock answers Access-Control-Allow-Origin: * with Access-Control-Allow-Credentials: true, which browsers refuse; send a listed origin or drop credentials.',
           origin: below(route.integration.origin, 'headers'),
@@ -54,7 +54,10 @@ function lowerKeys(record: Readonly<Record<string, string>>): Record<string, str
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-/** Gateway response header values are written as quoted literals (`"'*'"`). */
-function unquote(value: string | undefined): string | undefined {
-  return value?.trim().replace(/^'(.*)'$/, '$1').toLowerCase();
+/**
+ * Header values in the IR are the literal text sent (back ends quote them as static values),
+ * compared as browsers do: the origin must be exactly `*`, credentials exactly `true`.
+ */
+function allowsAnyOriginWithCredentials(headers: Readonly<Record<string, string>>): boolean {
+  return headers['access-control-allow-origin']?.trim() === '*' && headers['access-control-allow-credentials']?.trim() === 'true';
 }

@@ -1,3 +1,4 @@
+import type { MessageRoute, Route } from '../../ir/types.js';
 import { below, keyOf } from '../origins.js';
 import type { LintRule } from '../rule.js';
 
@@ -6,7 +7,7 @@ export const rule: LintRule = {
   family: 'x-gateway',
   summary: 'Operations that require an API key are reachable: every stage has a usage plan, and keys are read from where they are sent.',
   docs: {
-    why: 'API Gateway accepts an API key only when the key belongs to a usage plan for the stage being called; otherwise every request is answered 403 Forbidden. With `apiKeySource: authorizer`, keys are read from a Lambda authorizer\'s answer, so without one no key is ever found.',
+    why: 'API Gateway accepts an API key only when the key belongs to a usage plan for the stage being called; otherwise every request is answered 403 Forbidden. With `apiKeySource: authorizer`, keys are read from the answer of the Lambda authorizer in an operation\'s security, so without one no key is ever found.',
     bad: `openapi: 3.0.3
 info: {title: Shop, version: '1'}
 x-gateway:
@@ -42,25 +43,27 @@ components:
   },
   check({ api, report }) {
     const gateway = api.gateway;
-    const apiKeySchemes = new Set(api.securitySchemes.filter((s) => s.type === 'apiKey').map((s) => s.name));
-    const keyedRoutes = [...api.routes, ...api.messageRoutes].filter((route) =>
-      route.security.requirements.some((uses) => uses.some((u) => apiKeySchemes.has(u.scheme))),
-    );
+    const keyedRoutes = [...api.routes, ...api.messageRoutes].filter((route) => route.apiKeyRequired);
     const first = keyedRoutes[0];
     if (!first) return;
     const what = `${keyedRoutes.length} operation(s) require an API key`;
-    if (gateway.apiKeySource === 'AUTHORIZER' && !api.securitySchemes.some((s) => s.type === 'lambda')) {
-      report({
-        message: `${what}, and apiKeySource: authorizer reads keys from a Lambda authorizer's usageIdentifierKey, but the API has no Lambda authorizer, so no key is ever found and every request is refused. Use apiKeySource: header or add a lambdaAuthorizer.`,
-        origin: below(gateway.origin, 'apiKeySource'),
-      });
+    if (gateway.apiKeySource === 'AUTHORIZER') {
+      const lambdaSchemes = new Set(api.securitySchemes.filter((s) => s.type === 'lambda').map((s) => s.name));
+      const keyless = keyedRoutes.filter((route) => !route.security.requirements.some((uses) => uses.some((u) => lambdaSchemes.has(u.scheme))));
+      const firstKeyless = keyless[0];
+      if (firstKeyless) {
+        report({
+          message: `${keyless.length} operation(s) require an API key (first ${describe(firstKeyless)}), and apiKeySource: authorizer reads keys from a Lambda authorizer's usageIdentifierKey, but their security names no Lambda authorizer, so no key is ever found and every request is refused. Use apiKeySource: header, or put a lambdaAuthorizer scheme in their security.`,
+          origin: below(gateway.origin, 'apiKeySource'),
+        });
+      }
     }
     // A plan without keys in the spec still counts: keys may be added to it outside the spec.
     const planned = new Set(gateway.usagePlans.flatMap((p) => p.stages));
     const unplanned = gateway.stages.filter((stage) => !planned.has(stage.name));
     if (gateway.usagePlans.length === 0) {
       report({
-        message: `${what} (first ${'method' in first ? `${first.method} ${first.path}` : first.routeKey}), but there is no usage plan, so API Gateway refuses every key with 403. Add x-gateway.usagePlans with apiKeys, or drop the API key requirement.`,
+        message: `${what} (first ${describe(first)}), but there is no usage plan, so API Gateway refuses every key with 403. Add x-gateway.usagePlans with apiKeys, or drop the API key requirement.`,
         origin: first.security.origin,
       });
       return;
@@ -77,3 +80,7 @@ components:
     }
   },
 };
+
+function describe(route: Route | MessageRoute): string {
+  return 'method' in route ? `${route.method} ${route.path}` : route.routeKey;
+}

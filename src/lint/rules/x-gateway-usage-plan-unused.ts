@@ -6,7 +6,7 @@ export const rule: LintRule = {
   family: 'x-gateway',
   summary: 'Usage plans exist only where some operation requires an API key.',
   docs: {
-    why: 'A usage plan throttles and meters requests by the API key they carry. When no operation requires an API key, API Gateway never reads one, so the plan\'s throttle and quota silently apply to nothing.',
+    why: 'A usage plan throttles and meters requests by the API key they carry. When no operation requires an API key, API Gateway never reads one, so the plan\'s throttle and quota silently apply to nothing. An operation requires a key when its security names an `apiKey` scheme, or, with `apiKeySource: authorizer`, a Lambda authorizer (whose `usageIdentifierKey` is the key).',
     bad: `openapi: 3.0.3
 info: {title: Shop, version: '1'}
 x-gateway:
@@ -37,15 +37,12 @@ components:
   },
   check({ api, report }) {
     if (api.gateway.usagePlans.length === 0) return;
-    const apiKeySchemes = new Set(api.securitySchemes.filter((s) => s.type === 'apiKey').map((s) => s.name));
-    const routes = [...api.routes.map((r) => r.security), ...api.messageRoutes.map((r) => r.security)];
-    const keyed = routes.some((security) => security.requirements.some((uses) => uses.some((u) => apiKeySchemes.has(u.scheme))));
-    if (keyed) return;
+    if ([...api.routes, ...api.messageRoutes].some((route) => route.apiKeyRequired)) return;
     const fromAuthorizer = api.gateway.apiKeySource === 'AUTHORIZER';
     for (const plan of api.gateway.usagePlans) {
       report({
         message: fromAuthorizer
-          ? `The usage plan "${plan.name}" applies to requests by their API key. With apiKeySource: authorizer the key comes from the Lambda authorizer's usageIdentifierKey, but API Gateway still meters only operations that require a key, and none does, so the plan's throttle and quota apply to nothing. Add an apiKey scheme (in: header, name: x-api-key) beside the authorizer in the security of the operations it should meter, or remove the plan.`
+          ? `The usage plan "${plan.name}" applies to requests by their API key. With apiKeySource: authorizer the key is the usageIdentifierKey of a Lambda authorizer, but no operation is behind one (or requires an apiKey scheme), so the plan's throttle and quota apply to nothing. Put the Lambda authorizer that returns the key in the security of the operations it should meter, or remove the plan.`
           : `The usage plan "${plan.name}" applies to requests by their API key, but no operation requires one, so its throttle and quota apply to nothing. Require an apiKey scheme (in: header, name: x-api-key) on the operations it should meter, or remove the plan.`,
         origin: keyOf(plan.origin),
       });

@@ -1,11 +1,11 @@
 import { diagnostic } from '../../diagnostics/codes.js';
+import { restDefinitionBytes } from '../../ir/apigateway-limits.js';
 import type { Api, Origin } from '../../ir/types.js';
 import { defineTarget } from '../target.js';
 import { buildApiGatewayDocument } from './build-document.js';
 import type { JsonObject } from './draft.js';
 import { StandaloneReferences } from './standalone-references.js';
 import { endpointType } from './units/api-settings.js';
-import { quotas } from './units/limits.js';
 
 /** The file the `openapi` artifact writes. */
 export const apiGatewayDocumentFile = 'openapi.apigw.json';
@@ -29,11 +29,11 @@ export const apiGatewayOpenApiTarget = defineTarget<{ readonly document: JsonObj
     const contents = JSON.stringify(document, null, 2) + '\n';
     const bytes = Buffer.byteLength(contents);
     // ImportRestApi documents its limit; ImportApi (HTTP APIs) documents none.
-    if (plan.kind === 'rest' && bytes > quotas.definitionBytes) {
+    if (plan.kind === 'rest' && bytes > restDefinitionBytes) {
       ctx.report(
         diagnostic(
           'apigw-limit-exceeded',
-          `${apiGatewayDocumentFile} is ${bytes} bytes; aws apigateway import-rest-api takes definitions of at most ${quotas.definitionBytes} bytes. Import it with its whitespace removed (${Buffer.byteLength(JSON.stringify(document))} bytes), or split the API.`,
+          `${apiGatewayDocumentFile} is ${bytes} bytes; aws apigateway import-rest-api takes definitions of at most ${restDefinitionBytes} bytes. Import it with its whitespace removed (${Buffer.byteLength(JSON.stringify(document))} bytes), or split the API.`,
           origin,
         ),
       );

@@ -15,11 +15,19 @@ export interface RoutedMethod {
 
 /** The methods of the document, in spec order: every route except those another route shadows. */
 export function routedMethods(api: Api): RoutedMethod[] {
+  // Grouped in one pass: a search of every route per route took minutes on 10,000 routes.
+  const shadowedBy = new Map<string, Route[]>();
+  for (const route of api.routes) {
+    if (route.shadowedBy === undefined) continue;
+    const group = shadowedBy.get(route.shadowedBy);
+    if (group) group.push(route);
+    else shadowedBy.set(route.shadowedBy, [route]);
+  }
   return api.routes
     .filter((route) => route.shadowedBy === undefined)
     .map((route) => ({
       route,
-      shadowed: api.routes.filter((other) => other.shadowedBy === route.id),
+      shadowed: shadowedBy.get(route.id) ?? [],
       path: route.gatewayPath,
       key: methodKey(route.method),
     }));

@@ -25,7 +25,15 @@ export function renderEntry(plan: HandlersPlan, handler: RouteHandlerPlan | Mess
     const api = {
       kind: plan.api.kind === 'http' ? 'http' : 'rest',
       operations: handler.operations.map((operation) => operationTable(operation, validator)),
-      cors: cors ? { origins: cors.origins, credentials: cors.credentials, exposeHeaders: cors.exposeHeaders } : undefined,
+      cors: cors
+        ? {
+            origins: cors.origins,
+            credentials: cors.credentials,
+            exposeHeaders: cors.exposeHeaders,
+            // A path whose spec routes OPTIONS gets no preflight mock from the gateway (docs/targets.md, "CORS").
+            preflight: handler.operations.some((o) => o.route.method === 'OPTIONS') ? { methods: cors.methods, headers: cors.headers, maxAgeS: cors.maxAgeS } : undefined,
+          }
+        : undefined,
     };
     body = `const api: HttpApiSpec = ${expression(api)};\n\n/** The Lambda handler (\`${lambdaHandler(name)}\` once bundled). */\nexport const handler = httpHandler(implementation satisfies Handlers, api);\n`;
   } else if (handler.role === 'message') {

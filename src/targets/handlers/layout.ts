@@ -8,7 +8,8 @@
  *   <out>/gatewright/...                regenerated on every build:
  *     entries/<name>.ts                 the Lambda entry point: glue around the stub
  *     handlers/<name>.ts                the handler's contract: typed requests and responses
- *     validators/<name>.ts              request validators, compiled by ajv at build time
+ *     validators/<name>.ts              the handler's request validators, from the shared modules:
+ *     validators/shared/<mode>.ts       every validator of the API, compiled by ajv at build time
  *     schemas.ts                        the spec's schemas as TypeScript types
  *     runtime/*.ts                      the glue's code (no dependencies beyond Node.js)
  */
@@ -46,6 +47,14 @@ export function contractPath(handler: string): string {
 /** The handler's request validators. */
 export function validatorsPath(handler: string): string {
   return `${generatedDir}/validators/${safeFileName(handler)}.ts`;
+}
+
+/**
+ * The validators of every handler, for one ajv mode (`strict`, `coercing`). A folder name
+ * no handler's module can take: handler files are `validators/<name>.ts`.
+ */
+export function sharedValidatorsPath(mode: string): string {
+  return `${generatedDir}/validators/shared/${mode}.ts`;
 }
 
 /** The spec's schemas as types, shared by every handler's contract. */

@@ -17,6 +17,9 @@ export function projectFiles(api: Api): OutputFile[] {
     private: true,
     scripts: { typecheck: 'tsc --noEmit -p .' },
     devDependencies: { '@types/aws-lambda': '^8.10.164', '@types/node': '^20.19.0', esbuild: '^0.28.0', typescript: '^7.0.2' },
+    // esbuild's install script puts its native binary in place; npm (11.16+) asks for the
+    // dependencies whose install scripts may run to be listed here, and later npm blocks the rest.
+    allowScripts: { esbuild: true },
   };
   const tsconfig = {
     compilerOptions: {

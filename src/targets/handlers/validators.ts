@@ -1,5 +1,5 @@
 /**
- * The request validators of one handler, compiled by ajv at build time into standalone
+ * The request validators of the handlers, compiled by ajv at build time into standalone
  * code: the Lambda never compiles a schema at cold start and carries no ajv. ajv's few
  * runtime helpers are inlined, so the output needs no dependency.
  *
@@ -8,14 +8,19 @@
  * place (they are wrapped as `{ value }` for that, since ajv cannot replace a root value).
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import standaloneModule from 'ajv/dist/standalone/index.js';
+import codegen from 'ajv/dist/compile/codegen/code.js';
+import type { UsedScopeValues, ValueScopeName } from 'ajv/dist/compile/codegen/scope.js';
+import type { AnyValidateFunction, SourceCode } from 'ajv/dist/types/index.js';
 import { fastFormats } from 'ajv-formats/dist/formats.js';
 import type { NamedSchema, Schema, SchemaOrBoolean } from '../../ir/schema.js';
 import { refName } from '../../ir/schema.js';
+import { stringLiteral } from '../typescript/encode.js';
 
 export type ValidatorMode = 'strict' | 'coercing';
 
 interface Wanted {
+  /** Equal for equal schemas in the same mode, whichever handler wants them. */
+  readonly key: string;
   readonly name: string;
   readonly schema: SchemaOrBoolean;
   readonly mode: ValidatorMode;
@@ -31,7 +36,7 @@ export class ValidatorSet {
     const existing = this.#byKey.get(key);
     if (existing) return existing.name;
     const name = `${mode}${this.#byKey.size}`;
-    this.#byKey.set(key, { name, schema, mode });
+    this.#byKey.set(key, { key, name, schema, mode });
     return name;
   }
 
@@ -54,6 +59,14 @@ export interface CompiledValidators {
 }
 
 const documentId = 'gatewright:validators';
+
+/**
+ * What ajv turns into each validator function instead of its code. ajv evaluates the code
+ * of every schema it compiles (megabytes for a large API), but only the source goes into
+ * the output, and compiling never calls a validator: a distinct empty function for each
+ * is all ajv needs to tell them apart.
+ */
+const unusedFunction = 'return function unused() {};';
 
 /**
  * Formats checked by regular expressions only (ajv-formats' fast set, whose regexes ajv
@@ -90,22 +103,106 @@ const runtimeHelpers: Record<string, { readonly name: string; readonly code: str
   },
 };
 
-/** Compiles the validators into one module. */
-export function compileValidators(schemas: readonly NamedSchema[], set: ValidatorSet): CompiledValidators {
-  const unsupportedPatterns: ValidatorNotice[] = [];
-  const byName = new Map(schemas.map((s) => [s.name, s.schema]));
-  const prepare = (schema: SchemaOrBoolean, schemaName?: string): SchemaOrBoolean =>
-    forRequests(schema, byName, (pattern) => unsupportedPatterns.push({ ...(schemaName !== undefined ? { schemaName } : {}), pattern }));
-  const components = Object.fromEntries(schemas.map((s) => [s.name, prepare(s.schema, s.name)]));
-  const wanted = set.wanted.map((w) => ({ ...w, schema: prepare(w.schema) }));
-  const document = { $id: documentId, components: { schemas: components }, 'x-validators': Object.fromEntries(wanted.map((w) => [w.name, w.schema])) };
+/** The ajv instance of a mode, with the API's schemas and every validator of that mode added. */
+interface ModeCompiler {
+  readonly ajv: Ajv2020;
+  /** The name the mode's shared module exports a wanted validator as, by its `ValidatorSet` key. */
+  readonly exports: ReadonlyMap<string, string>;
+}
 
-  const modules: string[] = [];
-  const exports: string[] = [];
-  const used = new Set<string>();
-  for (const mode of ['strict', 'coercing'] as const) {
-    const mine = wanted.filter((w) => w.mode === mode);
-    if (mine.length === 0) continue;
+interface Prepared {
+  readonly mode: ValidatorMode;
+  readonly schema: SchemaOrBoolean;
+  readonly notices: readonly ValidatorNotice[];
+}
+
+/** A module the handlers' validators share: the code of every validator of one mode. */
+export interface SharedValidators {
+  readonly mode: ValidatorMode;
+  readonly source: string;
+}
+
+/**
+ * Compiles the validators of every handler of an API. Each schema is compiled once, in one
+ * ajv instance per mode, and its code written once, into the mode's shared module
+ * (`sharedModules`); a handler's module re-exports the validators it uses from there
+ * (`compile`). The shared code is tree-shakable, so a function's bundle still holds only
+ * its own checks: writing that code into every handler's module instead made the output
+ * grow with handlers times schemas (320 MB for the 10,000-operation synthetic spec).
+ */
+export class ValidatorCompiler {
+  readonly #byName: ReadonlyMap<string, SchemaOrBoolean>;
+  readonly #components = new Map<string, SchemaOrBoolean>();
+  readonly #componentNotices: ValidatorNotice[] = [];
+  /** Every validator of every handler, prepared once, by `ValidatorSet` key, in the order first wanted. */
+  readonly #prepared = new Map<string, Prepared>();
+  readonly #modes = new Map<ValidatorMode, ModeCompiler>();
+
+  constructor(schemas: readonly NamedSchema[], sets: readonly ValidatorSet[]) {
+    this.#byName = new Map(schemas.map((s) => [s.name, s.schema]));
+    for (const s of schemas) this.#components.set(s.name, this.#prepare(s.schema, this.#componentNotices, s.name));
+    for (const set of sets) {
+      for (const w of set.wanted) {
+        if (this.#prepared.has(w.key)) continue;
+        const notices: ValidatorNotice[] = [];
+        this.#prepared.set(w.key, { mode: w.mode, schema: this.#prepare(w.schema, notices), notices });
+      }
+    }
+  }
+
+  /** The shared modules, one per mode some validator uses, in a fixed order. */
+  sharedModules(): SharedValidators[] {
+    const modules: SharedValidators[] = [];
+    for (const mode of validatorModes) {
+      if (![...this.#prepared.values()].some((p) => p.mode === mode)) continue;
+      const compiler = this.#mode(mode);
+      modules.push({ mode, source: sharedModuleSource(compiler, mode) });
+    }
+    return modules;
+  }
+
+  /**
+   * The module of one handler's validators, re-exports from the shared modules (`from`
+   * gives the specifier of a mode's module), with the patterns its checks leave out.
+   */
+  compile(set: ValidatorSet, from: (mode: ValidatorMode) => string): CompiledValidators {
+    // Every component's patterns are reported with every handler, as when each handler compiled its own.
+    const unsupportedPatterns = [...this.#componentNotices];
+    for (const w of set.wanted) unsupportedPatterns.push(...this.#preparedOf(w.key).notices);
+    const lines = ['// Rewritten on every build; do not edit.', '// The request validators of this handler, compiled by gatewright from the spec at build time.'];
+    for (const mode of validatorModes) {
+      const mine = set.wanted.filter((w) => w.mode === mode);
+      if (mine.length === 0) continue;
+      const exported = this.#mode(mode).exports;
+      const names = mine.map((w) => `${exported.get(w.key) as string} as ${w.name}`);
+      lines.push(`export { ${names.join(', ')} } from ${stringLiteral(from(mode))};`);
+    }
+    return { source: `${lines.join('\n')}\n`, unsupportedPatterns };
+  }
+
+  #prepare(schema: SchemaOrBoolean, notices: ValidatorNotice[], schemaName?: string): SchemaOrBoolean {
+    return forRequests(schema, this.#byName, (pattern) => notices.push({ ...(schemaName !== undefined ? { schemaName } : {}), pattern }));
+  }
+
+  #preparedOf(key: string): Prepared {
+    const prepared = this.#prepared.get(key);
+    if (!prepared) throw new Error('internal: a validator set the compiler was not given');
+    return prepared;
+  }
+
+  /** The mode's ajv instance, made when first needed, holding every validator of the mode. */
+  #mode(mode: ValidatorMode): ModeCompiler {
+    const existing = this.#modes.get(mode);
+    if (existing) return existing;
+    const exports = new Map<string, string>();
+    const validators: Record<string, SchemaOrBoolean> = {};
+    for (const [key, prepared] of this.#prepared) {
+      if (prepared.mode !== mode) continue;
+      const name = `v${exports.size}`;
+      exports.set(key, name);
+      validators[name] = prepared.schema;
+    }
+    const document = { $id: documentId, components: { schemas: Object.fromEntries(this.#components) }, 'x-validators': validators };
     const ajv = new Ajv2020({
       strict: false,
       // The IR's schemas were checked by the front end; skipping the meta-schema saves most of ajv's start-up.
@@ -118,37 +215,107 @@ export function compileValidators(schemas: readonly NamedSchema[], set: Validato
       inlineRefs: false,
       coerceTypes: mode === 'coercing' ? 'array' : false,
       formats: formatPatterns,
-      code: { source: true, lines: false, esm: false },
+      code: { source: true, lines: false, process: () => unusedFunction },
     });
     ajv.addSchema(document);
-    const refs = Object.fromEntries(mine.map((w) => [w.name, `${documentId}#/x-validators/${w.name}`]));
-    // A CommonJS module: its default import is module.exports, whose `default` is the function.
-    let code = standaloneModule.default(ajv, refs);
-    for (const [required, helper] of Object.entries(runtimeHelpers)) {
-      if (!code.includes(required)) continue;
-      code = code.split(required).join(helper.name);
-      used.add(required);
+    const compiler = { ajv, exports };
+    this.#modes.set(mode, compiler);
+    return compiler;
+  }
+}
+
+const validatorModes: readonly ValidatorMode[] = ['strict', 'coercing'];
+
+/** ajv's `UsedValueState`: a value whose code is being written, or written. */
+const started = 0;
+const completed = 1;
+
+/**
+ * The shared module of a mode: the code of every validator and of what it references,
+ * once, then an export per wanted validator. Written from the functions' sources as ajv's
+ * standalone module is, with two changes. The code goes out flat, each function once in
+ * the list, where ajv nests each referenced function's code in its referrer's (copying
+ * it again at every level of a chain of references). And everything at the top level is
+ * free of side effects, for bundlers to drop what a function does not import: each
+ * function and its `evaluated` annotation are made in a pure function call, references
+ * to a function made later (recursive schemas) are getters, regular expressions are
+ * marked pure.
+ */
+function sharedModuleSource(compiler: ModeCompiler, mode: ValidatorMode): string {
+  const { ajv, exports } = compiler;
+  const parts: string[] = [];
+  const usedValues: UsedScopeValues = {};
+  const noCode = new codegen._Code('');
+  const usedHelpers = new Set<string>();
+  const state = (name: ValueScopeName): number | undefined => usedValues[name.prefix]?.get(name);
+  const setState = (name: ValueScopeName, value: number): void => {
+    const names = (usedValues[name.prefix] ??= new Map());
+    names.set(name, value);
+  };
+  const emit = (source: SourceCode | undefined): void => {
+    if (!source) throw new Error('internal: an ajv validator without its source');
+    if (state(source.validateName) === completed) return;
+    setState(source.validateName, started);
+    let scope = ajv.scope.scopeCode(source.scopeValues, usedValues, referenced).toString();
+    // Helpers are found among the function's values, not in its text, where the spec's strings are too.
+    for (const helper of source.scopeValues['func'] ?? []) {
+      const code = helper.value?.code?.toString() ?? '';
+      const inlined = runtimeHelpers[code];
+      if (inlined) {
+        usedHelpers.add(code);
+        // The code has quotes, which the spec's strings cannot hold unescaped here.
+        scope = scope.split(code).join(inlined.name);
+      } else if (code.includes('require(')) {
+        throw new Error(`internal: ajv standalone code needs a runtime helper gatewright does not inline: ${code}`);
+      }
     }
-    if (/\brequire\(/.test(code)) throw new Error(`internal: ajv standalone code needs a runtime helper gatewright does not inline: ${/require\([^)]*\)/.exec(code)?.[0]}`);
-    // CommonJS-style output, scoped so that the two instances' names cannot clash.
-    modules.push(`const ${mode} = (() => {\nconst exports = {};\n${code.replace(/^"use strict";/, '')}\nreturn exports;\n})();`);
-    for (const w of mine) exports.push(`export const ${w.name}: Validator = ${mode}.${w.name};`);
+    if (scope !== '') parts.push(scope.replace(/ = new RegExp\(/g, ' = /* @__PURE__ */ new RegExp('));
+    const name = source.validateName.str;
+    parts.push(
+      source.evaluated === undefined
+        ? source.validateCode
+        : `var ${name} = /* @__PURE__ */ (() => {\n${source.validateCode}\n${name}.evaluated = ${source.evaluated.toString()};\nreturn ${name};\n})();`,
+    );
+    setState(source.validateName, completed);
+  };
+  /** The code of a referenced function goes into `parts` on its own; the referrer's scope gets none. */
+  function referenced(name: ValueScopeName): InstanceType<typeof codegen._Code> | undefined {
+    const ref: unknown = name.value?.ref;
+    if (name.prefix === 'validate' && typeof ref === 'function') {
+      emit((ref as AnyValidateFunction).source);
+      return noCode;
+    }
+    if ((name.prefix === 'root' || name.prefix === 'wrapper') && typeof ref === 'object' && ref !== null) {
+      const { validate, validateName } = ref as { validate?: AnyValidateFunction; validateName?: ValueScopeName };
+      if (!validateName) throw new Error('internal: an ajv wrapper without a function name');
+      parts.push(`const ${name.str} = { get validate() { return ${validateName.str}; } };`);
+      if (state(validateName) !== started) emit(validate?.source);
+      return noCode;
+    }
+    return undefined;
+  }
+
+  const exportLines: string[] = [];
+  for (const name of exports.values()) {
+    const validate = ajv.getSchema(`${documentId}#/x-validators/${name}`);
+    if (!validate) throw new Error(`internal: ajv did not compile the validator ${name}`);
+    emit(validate.source);
+    exportLines.push(`export const ${name}: Validator = ${(validate.source as SourceCode).validateName.str};`);
   }
   const helpers = Object.entries(runtimeHelpers)
-    .filter(([required]) => used.has(required))
+    .filter(([required]) => usedHelpers.has(required))
     .map(([, helper]) => helper.code);
-  const source = [
-    '// @ts-nocheck: ajv standalone code, compiled from the spec by gatewright at build time.',
+  return [
+    `// @ts-nocheck: ajv standalone code, compiled from the spec by gatewright at build time (${mode === 'strict' ? 'JSON bodies and messages' : 'parameters and form fields, coerced from text'}).`,
     '// Rewritten on every build; do not edit.',
-    "import type { Validator } from '../runtime/spec.js';",
+    "import type { Validator } from '../../runtime/spec.js';",
     '',
     ...helpers,
-    ...modules,
+    ...parts,
     '',
-    ...exports,
+    ...exportLines,
     '',
   ].join('\n');
-  return { source, unsupportedPatterns };
 }
 
 /**

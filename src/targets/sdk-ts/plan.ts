@@ -99,7 +99,7 @@ export function planSdk(api: Api, options: SdkOptions, types: SchemaTypes = sche
   const authType = names.claim(`${base}Auth`);
   const optionsType = names.claim(`${base}ClientOptions`);
 
-  const schemes = [...api.securitySchemes, ...api.clientOnlySchemes].map((scheme) => planScheme(scheme));
+  const schemes = sentSchemes(api).map((scheme) => planScheme(scheme));
   const usedSchemes = new Set(api.routes.flatMap((r) => r.security.requirements.flatMap((req) => req.map((use) => use.scheme))));
 
   const routes = api.routes;
@@ -180,6 +180,16 @@ export function packageVersion(apiVersion: string): string {
     .filter((id) => id !== '')
     .map((id) => (/^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, '') : id));
   return identifiers.length === 0 ? '0.0.0' : `0.0.0-${identifiers.join('.')}`;
+}
+
+/**
+ * The schemes whose credentials a caller gives the client. An API key is sent in `x-api-key`
+ * only when the gateway reads it from there: with `apiKeySource` AUTHORIZER the Lambda
+ * authorizer supplies the key of a route that requires one, and the header is not read.
+ */
+function sentSchemes(api: Api): (SecurityScheme | ClientOnlyScheme)[] {
+  const fromAuthorizer = api.gateway.apiKeySource === 'AUTHORIZER';
+  return [...api.securitySchemes, ...api.clientOnlySchemes].filter((scheme) => !(fromAuthorizer && scheme.type === 'apiKey'));
 }
 
 function planScheme(scheme: SecurityScheme | ClientOnlyScheme): SchemeAuthPlan {
@@ -301,7 +311,7 @@ function planOperation(route: Route, names: TypeNames, types: SchemaTypes, api: 
   const responses: Record<string, ResponseKind> = {};
   for (const response of route.responses) responses[response.status] = responseKind(response);
   const accept = acceptHeader(route.responses);
-  const schemeNames = new Set([...api.securitySchemes, ...api.clientOnlySchemes].map((s) => s.name));
+  const schemeNames = new Set(sentSchemes(api).map((s) => s.name));
   const security = route.security.public ? [] : route.security.requirements.map((req) => req.map((use) => use.scheme).filter((n) => schemeNames.has(n)));
 
   const paginationParameter = route.pagination ? params.find(({ parameter }) => parameter.in === 'query' && parameter.name === route.pagination?.param) : undefined;

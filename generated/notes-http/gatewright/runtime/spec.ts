@@ -92,6 +92,8 @@ export interface CorsSpec {
   readonly origins: readonly string[];
   readonly credentials: boolean;
   readonly exposeHeaders: readonly string[];
+  /** Set when the handler serves an `OPTIONS` operation: the gateway adds no preflight mock on its path, so the handler answers preflights. */
+  readonly preflight?: { readonly methods: readonly string[]; readonly headers: readonly string[]; readonly maxAgeS: number };
 }
 
 export interface HttpApiSpec {

@@ -59,8 +59,8 @@ export function httpHandler(implementations: object, api: HttpApiSpec): (event: 
 
   return async (event, lambda) => {
     const incoming = normalise(event);
-    const origin = incoming.headers.get('origin')?.[0];
-    const answer = (status: number, body: unknown): HttpResult => finish(incoming.version, status, { 'content-type': 'application/json' }, JSON.stringify(body), false, [], api.cors, origin);
+    const cors = api.cors && corsRequest(api.cors, incoming);
+    const answer = (status: number, body: unknown): HttpResult => finish(incoming.version, status, { 'content-type': 'application/json' }, JSON.stringify(body), false, [], cors);
 
     const found = findOperation(byRoute, templates, incoming);
     if (!found) return answer(404, { message: `No operation of this function serves ${incoming.method} ${incoming.rawPath}.` });
@@ -97,11 +97,11 @@ export function httpHandler(implementations: object, api: HttpApiSpec): (event: 
       console.error(`${operation.id} failed (request ${incoming.requestId}):`, error);
       return answer(500, { message: 'Internal server error.', requestId: incoming.requestId });
     }
-    return respond(incoming, operation, response, api.cors, origin);
+    return respond(incoming, operation, response, cors);
   };
 }
 
-function respond(incoming: Incoming, operation: OperationSpec, response: AnyResponse, cors: CorsSpec | undefined, origin: string | undefined): HttpResult {
+function respond(incoming: Incoming, operation: OperationSpec, response: AnyResponse, cors: CorsRequest | undefined): HttpResult {
   const spec = responseSpec(operation.responses, response.status);
   const written = writeBody(spec?.contents ?? [], response.contentType, response.body);
   const headers: Record<string, string> = {};
@@ -109,7 +109,7 @@ function respond(incoming: Incoming, operation: OperationSpec, response: AnyResp
     if (value !== undefined) headers[name.toLowerCase()] = headerText(value);
   }
   if (written.contentType !== undefined && response.body !== undefined) headers['content-type'] = written.contentType;
-  return finish(incoming.version, response.status, headers, written.body, written.isBase64Encoded, response.cookies ?? [], cors, origin);
+  return finish(incoming.version, response.status, headers, written.body, written.isBase64Encoded, response.cookies ?? [], cors);
 }
 
 /** The spec's response for a status: the exact code, then its class (`4XX`), then `default`. */
@@ -132,22 +132,71 @@ function finish(
   body: string,
   isBase64Encoded: boolean,
   cookies: readonly string[],
-  cors: CorsSpec | undefined,
-  origin: string | undefined,
+  cors: CorsRequest | undefined,
 ): HttpResult {
-  if (cors && origin !== undefined) Object.assign(headers, corsHeaders(cors, origin));
+  if (cors) addCorsHeaders(headers, cors);
   if (version === '2.0') return { statusCode, headers, body, isBase64Encoded, ...(cookies.length > 0 ? { cookies: [...cookies] } : {}) };
   return { statusCode, headers, body, isBase64Encoded, ...(cookies.length > 0 ? { multiValueHeaders: { 'set-cookie': [...cookies] } } : {}) };
 }
 
-/** REST APIs leave CORS headers of proxy responses to the function. */
-function corsHeaders(cors: CorsSpec, origin: string): Record<string, string> {
-  const any = cors.origins.includes('*');
-  if (!any && !cors.origins.includes(origin)) return {};
-  const headers: Record<string, string> = { 'access-control-allow-origin': any && !cors.credentials ? '*' : origin, vary: 'Origin' };
-  if (cors.credentials) headers['access-control-allow-credentials'] = 'true';
-  if (cors.exposeHeaders.length > 0) headers['access-control-expose-headers'] = cors.exposeHeaders.join(',');
-  return headers;
+/** A request with an `Origin`, on an API whose proxy responses carry their own CORS headers (REST). */
+interface CorsRequest {
+  readonly cors: CorsSpec;
+  readonly origin: string;
+  /** An `OPTIONS` request asking which method it may send. */
+  readonly preflight: boolean;
+}
+
+function corsRequest(cors: CorsSpec, incoming: Incoming): CorsRequest | undefined {
+  const origin = incoming.headers.get('origin')?.[0];
+  if (origin === undefined) return undefined;
+  return { cors, origin, preflight: incoming.method === 'OPTIONS' && incoming.headers.has('access-control-request-method') };
+}
+
+/**
+ * The CORS headers of a REST API's Lambda proxy response, which API Gateway leaves to the
+ * function (docs/targets.md, "CORS"; the local gateway's `allowedOrigin` decides alike). A
+ * header the handler set itself wins; `Vary` gets `Origin` added to what the handler put there.
+ */
+function addCorsHeaders(headers: Record<string, string>, { cors, origin, preflight }: CorsRequest): void {
+  const allowed = allowedOrigin(cors, origin);
+  if (allowed === undefined) return;
+  const own = new Map(Object.keys(headers).map((name) => [name.toLowerCase(), name]));
+  const add = (name: string, value: string): void => {
+    if (!own.has(name)) headers[name] = value;
+  };
+  if (!own.has('access-control-allow-origin')) {
+    headers['access-control-allow-origin'] = allowed;
+    // Every origin gets `*` only when no listed origin and no credentials make the answer differ.
+    if (allowed !== '*' || cors.origins.some((o) => o !== '*')) appendVary(headers, own.get('vary'), 'Origin');
+  }
+  if (cors.credentials) add('access-control-allow-credentials', 'true');
+  if (cors.exposeHeaders.length > 0) add('access-control-expose-headers', cors.exposeHeaders.join(','));
+  if (preflight && cors.preflight) {
+    add('access-control-allow-methods', cors.preflight.methods.join(','));
+    add('access-control-allow-headers', cors.preflight.headers.join(','));
+    add('access-control-max-age', String(cors.preflight.maxAgeS));
+  }
+}
+
+/** The origin to allow: the request's when the spec lists it; `*` for any origin, or the request's own when credentials are allowed (browsers refuse `*` then). */
+function allowedOrigin(cors: CorsSpec, origin: string): string | undefined {
+  if (cors.origins.includes(origin)) return origin;
+  if (cors.origins.includes('*')) return cors.credentials ? origin : '*';
+  return undefined;
+}
+
+/** Adds a field name to a `Vary` header (under the name the handler gave it), unless it is listed already or the value is `*`. */
+function appendVary(headers: Record<string, string>, name: string | undefined, field: string): void {
+  const current = name === undefined ? undefined : headers[name];
+  if (current === undefined || current.trim() === '') {
+    if (name !== undefined) delete headers[name];
+    headers['vary'] = field;
+    return;
+  }
+  const listed = current.split(',').map((v) => v.trim().toLowerCase());
+  if (listed.includes('*') || listed.includes(field.toLowerCase())) return;
+  headers[name as string] = `${current}, ${field}`;
 }
 
 function findOperation(

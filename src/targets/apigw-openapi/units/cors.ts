@@ -5,16 +5,17 @@
  * key), and CORS headers on gateway responses (see `gateway-responses.ts`); the handlers
  * add them to their own responses.
  */
+import { hasOriginChoice, planPreflight, type PreflightPlan } from '../../../ir/cors.js';
 import type { Cors } from '../../../ir/types.js';
 import type { CfnValue } from '../../aws/cfn.js';
 import { staticValue, velocityLiteralJson, type DocumentContext } from '../context.js';
-import type { JsonObject, MethodKey } from '../draft.js';
+import type { JsonObject } from '../draft.js';
 import { ensureResponse } from './methods.js';
 
 /** `scheme://host[:port]`, or `*`: what a browser sends in `Origin`, and nothing that could reach a template as code. */
 const originPattern = /^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 
-const preflightStatus = 204;
+export { hasOriginChoice };
 
 export function addCors(ctx: DocumentContext): void {
   const cors = ctx.api.gateway.cors;
@@ -38,8 +39,8 @@ export function addCors(ctx: DocumentContext): void {
   for (const [path, methods] of ctx.draft.paths) {
     // A spec that routes OPTIONS itself answers preflight requests itself.
     if (methods.has('options')) continue;
-    const allowed = allowedMethods(cors, [...methods.keys()]);
-    Object.assign(ctx.draft.method(path, 'options'), preflightMethod(cors, allowed));
+    const routed = [...methods.keys()].map((key) => (key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase()));
+    Object.assign(ctx.draft.method(path, 'options'), preflightMethod(planPreflight('rest', cors, routed)));
   }
 }
 
@@ -114,30 +115,14 @@ export function corsProblems(cors: Cors): string[] {
   return problems;
 }
 
-/** True when the gateway must answer with the request's own origin, picked from the allowed ones. */
-export function hasOriginChoice(cors: Cors): boolean {
-  return cors.origins.length > 1;
-}
-
-function allowedMethods(cors: Cors, keys: readonly MethodKey[]): string[] {
-  if (cors.methods.includes('*')) return ['*'];
-  const routed = new Set(keys.map((k) => (k === 'x-amazon-apigateway-any-method' ? 'ANY' : k.toUpperCase())));
-  return cors.methods.filter((m) => routed.has('ANY') || routed.has(m) || m === 'OPTIONS');
-}
-
-function preflightMethod(cors: Cors, methods: readonly string[]): JsonObject {
-  const headers: Record<string, string> = {};
-  if (!hasOriginChoice(cors)) headers['Access-Control-Allow-Origin'] = cors.origins[0] ?? '*';
-  headers['Access-Control-Allow-Methods'] = methods.join(',');
-  if (cors.headers.length > 0) headers['Access-Control-Allow-Headers'] = cors.headers.join(',');
-  if (cors.credentials) headers['Access-Control-Allow-Credentials'] = 'true';
-  headers['Access-Control-Max-Age'] = String(cors.maxAgeS);
-  if (hasOriginChoice(cors)) headers['Vary'] = 'Origin';
-  const declared = [...Object.keys(headers), ...(hasOriginChoice(cors) ? ['Access-Control-Allow-Origin'] : [])].sort();
+/** The `OPTIONS` method that answers preflights on a path: a mock whose integration response is the plan (src/ir/cors.ts). */
+function preflightMethod(plan: PreflightPlan): JsonObject {
+  const listed = plan.origin.rule === 'listed' ? plan.origin.origins : undefined;
+  const declared = [...Object.keys(plan.headers), ...(listed ? ['Access-Control-Allow-Origin'] : [])].sort();
   return {
     summary: 'CORS preflight',
     responses: {
-      [preflightStatus]: {
+      [plan.status]: {
         description: 'The CORS settings for this path.',
         headers: Object.fromEntries(declared.map((name) => [name, { schema: { type: 'string' } }])),
       },
@@ -145,17 +130,17 @@ function preflightMethod(cors: Cors, methods: readonly string[]): JsonObject {
     security: [],
     'x-amazon-apigateway-integration': {
       type: 'mock',
-      requestTemplates: { 'application/json': velocityLiteralJson({ statusCode: preflightStatus }) },
+      requestTemplates: { 'application/json': velocityLiteralJson({ statusCode: plan.status }) },
       passthroughBehavior: 'when_no_match',
       responses: {
         default: {
-          statusCode: String(preflightStatus),
+          statusCode: String(plan.status),
           responseParameters: Object.fromEntries(
-            Object.entries(headers)
+            Object.entries(plan.headers)
               .sort(([a], [b]) => (a < b ? -1 : 1))
               .map(([name, value]) => [`method.response.header.${name}`, staticValue(value) as CfnValue]),
           ),
-          ...(hasOriginChoice(cors) ? { responseTemplates: { 'application/json': originChoiceTemplate(cors.origins) } } : {}),
+          ...(listed ? { responseTemplates: { 'application/json': originChoiceTemplate(listed) } } : {}),
         },
       },
     },

@@ -1,3 +1,4 @@
+import { integrationTimeoutMs } from '../../../ir/apigateway-limits.js';
 import type { HttpIntegration, LambdaIntegration, MockIntegration, Route } from '../../../ir/types.js';
 import type { CfnValue } from '../../aws/cfn.js';
 import { staticValue, velocityLiteralJson, type DocumentContext } from '../context.js';
@@ -8,9 +9,9 @@ import { firstClassIntegration } from './first-class-integrations.js';
 import { ensureResponse } from './methods.js';
 
 /** REST APIs: longer integration timeouts need a quota increase, and edge-optimized APIs cannot have one. */
-export const restTimeoutMs = 29_000;
+const restTimeoutMs = integrationTimeoutMs.rest.value;
 /** HTTP APIs: a hard limit. */
-export const httpTimeoutMs = 30_000;
+const httpTimeoutMs = integrationTimeoutMs.http.value;
 
 /** `x-amazon-apigateway-integration` on every method: what the gateway calls and how. */
 export function addIntegrations(ctx: DocumentContext): void {

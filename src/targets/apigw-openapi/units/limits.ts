@@ -1,27 +1,22 @@
 /**
- * API Gateway quotas a document can run into, from the developer guide's quota tables and
- * the ImportRestApi reference. Those that AWS raises on request are warnings.
+ * API Gateway quotas a document can run into (the numbers live in `ir/apigateway-limits.ts`,
+ * from the developer guide's quota tables and the ImportRestApi reference). Those that AWS
+ * raises on request are warnings.
  */
+import { httpAuthorization, perApi, resourcePolicyChars, restDefinitionBytes } from '../../../ir/apigateway-limits.js';
 import type { DocumentContext } from '../context.js';
 import { usedAuthorizers } from './authorizers.js';
 
+/** The quotas the document is checked against, by the names its messages use. */
 export const quotas = {
-  /** REST and HTTP APIs: Lambda and Cognito (REST) or Lambda and JWT (HTTP) authorizers per API. */
-  authorizersPerApi: 10,
-  /** REST APIs: resources (path segments) per API. */
-  resourcesPerApi: 300,
-  /** HTTP APIs: routes per API (AWS raises it per API on request). */
-  routesPerApi: 300,
-  /** HTTP APIs: integrations per API, a quota AWS does not raise. */
-  integrationsPerApi: 300,
-  /** REST APIs: characters of the resource policy. */
-  policyLength: 8192,
-  /** HTTP APIs: scopes per route. */
-  scopesPerRoute: 10,
-  /** HTTP APIs: audiences per JWT authorizer. */
-  audiencesPerAuthorizer: 50,
-  /** ImportRestApi and PutRestApi: bytes of the definition. */
-  definitionBytes: 6 * 1024 * 1024,
+  authorizersPerApi: perApi.authorizers.value,
+  resourcesPerApi: perApi.restResources.value,
+  routesPerApi: perApi.routes.value,
+  integrationsPerApi: perApi.httpIntegrations.value,
+  policyLength: resourcePolicyChars,
+  scopesPerRoute: httpAuthorization.scopesPerRoute,
+  audiencesPerAuthorizer: httpAuthorization.audiencesPerJwtAuthorizer,
+  definitionBytes: restDefinitionBytes,
 } as const;
 
 export function checkLimits(ctx: DocumentContext): void {

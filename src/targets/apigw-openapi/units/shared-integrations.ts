@@ -5,8 +5,9 @@ import type { JsonObject } from '../draft.js';
 /**
  * HTTP APIs: every distinct integration once, under `components.x-amazon-apigateway-integrations`,
  * and each route's integration a `$ref` to it. Imported inline, each route would get an
- * integration of its own, and an HTTP API holds at most 300 integrations, a quota AWS does
- * not raise; shared, a handler serving 1,000 routes is one integration. (REST APIs have no
+ * integration of its own, and an HTTP API holds at most `perApi.httpIntegrations` (300)
+ * integrations, a quota AWS does not raise; shared, a handler serving 1,000 routes is one
+ * integration. (REST APIs have no
  * such components: their integrations belong to their methods.)
  *
  * A shared integration is named after what it calls: the handler of a Lambda integration,

@@ -5,6 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { diagnostic } from '../../../diagnostics/codes.js';
+import { stackResources, templateBytes } from '../../../ir/apigateway-limits.js';
 import type { Api, DeployValue } from '../../../ir/types.js';
 import type { OutputFile } from '../../../writer/file-set.js';
 import { defineTarget, type Target, type TargetContext } from '../../target.js';
@@ -30,11 +31,6 @@ import { addWebSocketApi } from './units/websocket-api.js';
 export const templateFile = 'template.yaml';
 /** Where the document goes when it is too large to inline (see `checkLimits`). */
 export const definitionFile = 'api-definition.json';
-
-/** CloudFormation takes a template of at most 51,200 bytes in the request, 1 MB through S3, after transforms. */
-export const inlineTemplateLimit = 51_200;
-export const processedTemplateLimit = 1_048_576;
-export const stackResourceLimit = 500;
 
 export interface TemplatePlan {
   readonly template: CfnTemplate;
@@ -93,34 +89,34 @@ function declareDeployParameters(api: Api, template: TemplateBuilder): void {
 }
 
 /**
- * CloudFormation's quotas: at most 500 resources, and at most 1 MB once transforms have
- * run. A document too large to inline moves to its own file, included with
+ * CloudFormation's quotas (`stackResources`, `templateBytes`): resources in a stack, and
+ * bytes of the template once transforms have run. A document too large to inline moves to its own file, included with
  * `AWS::Include` so its intrinsics still resolve; the template file stays small, but
  * the processed template does not, which the warning says.
  */
 function checkLimits(api: Api, flavour: Flavour, template: CfnTemplate, document: Readonly<Record<string, CfnValue>> | undefined, report: TargetContext['report']): TemplatePlan {
   const resources = estimatedResourceCount(template, flavour);
-  if (resources > stackResourceLimit) {
+  if (resources > stackResources) {
     report(
       diagnostic(
         'template-too-many-resources',
-        `The template makes about ${resources} resources; a CloudFormation stack holds at most ${stackResourceLimit}. Serve more routes from fewer handlers, or split the API into several specs.`,
+        `The template makes about ${resources} resources; a CloudFormation stack holds at most ${stackResources}. Serve more routes from fewer handlers, or split the API into several specs.`,
         api.origin,
       ),
     );
   }
   const size = JSON.stringify(template).length;
-  if (document && size > processedTemplateLimit * 0.9) {
+  if (document && size > templateBytes.processed * 0.9) {
     const key = flavour === 'sam' ? 'DefinitionBody' : 'Body';
     const external = withDocument(template, key, { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: definitionFile } } });
     report(diagnostic('template-too-large', tooLargeMessage(size, JSON.stringify(document).length, document), api.origin));
     return { template: external, files: [{ path: definitionFile, contents: JSON.stringify(document, null, 1) + '\n' }] };
   }
-  if (size > inlineTemplateLimit) {
+  if (size > templateBytes.inline) {
     report(
       diagnostic(
         'template-large',
-        `The template is about ${Math.round(size / 1024)} KB, more than the ${inlineTemplateLimit} bytes CloudFormation takes inline: deploy with sam deploy --resolve-s3, or aws cloudformation deploy --s3-bucket <bucket>.`,
+        `The template is about ${Math.round(size / 1024)} KB, more than the ${templateBytes.inline} bytes CloudFormation takes inline: deploy with sam deploy --resolve-s3, or aws cloudformation deploy --s3-bucket <bucket>.`,
         api.origin,
       ),
     );
@@ -129,24 +125,24 @@ function checkLimits(api: Api, flavour: Flavour, template: CfnTemplate, document
 }
 
 /**
- * What to do about a document that takes the processed template near or past 1 MB.
+ * What to do about a document that takes the processed template near or past the limit.
  * AWS::Include keeps template.yaml small, but CloudFormation inlines the included document
  * before it checks the size, so past the limit only a smaller document helps: the spec split
  * into several APIs, each its own stack.
  */
-function tooLargeMessage(templateBytes: number, documentBytes: number, document: Readonly<Record<string, CfnValue>>): string {
+function tooLargeMessage(templateSize: number, documentBytes: number, document: Readonly<Record<string, CfnValue>>): string {
   const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
   const included = `The API Gateway document (${kb(documentBytes)}) was written to ${definitionFile} and included with AWS::Include (sam deploy and aws cloudformation package upload it), so template.yaml stays small`;
   const models = JSON.stringify((document['components'] as Record<string, CfnValue> | undefined)?.['schemas'] ?? {}).length;
   const modelShare = models > documentBytes / 3 ? ` Its models (components.schemas, every schema of the spec plus inline bodies) are ${kb(models)} of it.` : '';
-  if (templateBytes <= processedTemplateLimit) {
-    return `${included}; CloudFormation still inlines it, and the processed template is about ${kb(templateBytes)}, close to the ${kb(processedTemplateLimit)} it accepts: a larger spec will not deploy as one stack.${modelShare}`;
+  if (templateSize <= templateBytes.processed) {
+    return `${included}; CloudFormation still inlines it, and the processed template is about ${kb(templateSize)}, close to the ${kb(templateBytes.processed)} it accepts: a larger spec will not deploy as one stack.${modelShare}`;
   }
   // What one stack can hold of the document, once the rest of the template is counted.
-  const room = processedTemplateLimit * 0.9 - (templateBytes - documentBytes);
+  const room = templateBytes.processed * 0.9 - (templateSize - documentBytes);
   const parts = room > 0 ? Math.ceil(documentBytes / room) : undefined;
   return (
-    `CloudFormation will refuse this stack: it inlines the included document before checking sizes, and the processed template is about ${kb(templateBytes)}, past the ${kb(processedTemplateLimit)} it accepts. ` +
+    `CloudFormation will refuse this stack: it inlines the included document before checking sizes, and the processed template is about ${kb(templateSize)}, past the ${kb(templateBytes.processed)} it accepts. ` +
     `${included}, but only a smaller document helps: split the spec into ${parts ? `at least ${parts}` : 'several'} APIs (for example by first path segment), each deployed as its own stack, and map them under one custom domain with a base path each.${modelShare}`
   );
 }

@@ -78,7 +78,7 @@ export interface ClientOptions<Auth extends object = object> {
   /** Sent with every call. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly retry?: RetryOptions | false;
-  /** Per attempt; default 30000 ms (API Gateway's integrations give up at 29 s). */
+  /** Per attempt; default 30000 ms, the longest integration timeout API Gateway allows without a quota increase (HTTP APIs; REST and WebSocket 29 s). */
   readonly timeoutMs?: number;
   /** Per call; default 90000 ms. */
   readonly deadlineMs?: number;
@@ -130,6 +130,7 @@ export async function send(ctx: ClientContext, op: OperationSpec, params: object
   const retry: Required<RetryOptions> | undefined = call.retry === false || (call.retry === undefined && options.retry === false) ? undefined : { ...defaultRetry, ...(options.retry || {}), ...(call.retry || {}) };
   const maxAttempts = retry === undefined ? 1 : Math.max(1, retry.maxAttempts);
   const retriesAllowed = retry !== undefined && (idempotentMethods.has(method) || retry.retryNonIdempotent);
+  // gatewright's integrationTimeoutMs (src/ir/apigateway-limits.ts); a test keeps them equal.
   const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 30_000;
   const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? 90_000;
   const now = options.now ?? (() => new Date());

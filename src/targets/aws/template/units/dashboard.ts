@@ -1,6 +1,7 @@
 /**
  * A CloudWatch dashboard of the primary stage: traffic, errors and latency, and per
- * operation latency when the stage has per-method metrics.
+ * operation (WebSocket: per route) latency and errors when the stage has per-method or
+ * per-route metrics.
  *
  * The body is JSON text with the region and API id in it; it is joined (`Fn::Join`) from
  * literal text and references rather than substituted, so spec text in it is never read
@@ -8,7 +9,7 @@
  */
 import { ref, type CfnValue } from '../../cfn.js';
 import { primaryStage, type UnitContext } from '../context.js';
-import { apiDimensions, metricNames, routeDimensions } from './alarms.js';
+import { apiDimensions, messageRouteDimensions, metricNames, routeDimensions } from './alarms.js';
 
 export function addDashboard(ctx: UnitContext): void {
   if (!ctx.api.gateway.dashboard) return;
@@ -19,6 +20,13 @@ export function addDashboard(ctx: UnitContext): void {
   const dims = apiDimensions(ctx).flatMap((d) => [d.Name, typeof d.Value === 'string' ? d.Value : apiId]);
   const metric = (name: string, options: Record<string, string>): unknown[] => ['AWS/ApiGateway', name, ...dims, options];
   const names = metricNames(ctx);
+  const routeMetric = (route: Parameters<typeof messageRouteDimensions>[0], name: string, options: Record<string, string>): unknown[] => [
+    'AWS/ApiGateway',
+    name,
+    ...dims,
+    ...messageRouteDimensions(route).flatMap((d) => [d.Name, d.Value]),
+    options,
+  ];
   const widget = (title: string, metrics: unknown[][], index: number): unknown => ({
     type: 'metric',
     x: (index % 2) * 12,
@@ -33,6 +41,16 @@ export function addDashboard(ctx: UnitContext): void {
           widget('Connections and messages', [metric('ConnectCount', { stat: 'Sum' }), metric('MessageCount', { stat: 'Sum' })], 0),
           widget('Errors', [metric('ClientError', { stat: 'Sum' }), metric('IntegrationError', { stat: 'Sum' }), metric('ExecutionError', { stat: 'Sum' })], 1),
           widget('Integration latency', [metric('IntegrationLatency', { stat: 'p50' }), metric('IntegrationLatency', { stat: 'p99' })], 2),
+          ...(stage.detailedMetrics
+            ? [
+                widget('p99 integration latency by route', ctx.api.messageRoutes.map((r) => routeMetric(r, 'IntegrationLatency', { stat: 'p99', label: r.routeKey })), 3),
+                widget(
+                  'Errors by route',
+                  ctx.api.messageRoutes.flatMap((r) => [routeMetric(r, 'IntegrationError', { stat: 'Sum', label: `${r.routeKey} IntegrationError` }), routeMetric(r, 'ExecutionError', { stat: 'Sum', label: `${r.routeKey} ExecutionError` })]),
+                  4,
+                ),
+              ]
+            : []),
         ]
       : [
           widget('Requests', [metric('Count', { stat: 'Sum' })], 0),
@@ -60,7 +78,7 @@ export function addDashboard(ctx: UnitContext): void {
 
 /** A marker that occurs in no spec text the dashboard shows, so only our markers become references. */
 function placeholderToken(ctx: UnitContext): string {
-  const shown = JSON.stringify([ctx.api.name, ctx.api.gateway.stages.map((s) => s.name), ctx.api.routes.map((r) => [r.id, r.gatewayPath])]);
+  const shown = JSON.stringify([ctx.api.name, ctx.api.gateway.stages.map((s) => s.name), ctx.api.routes.map((r) => [r.id, r.gatewayPath]), ctx.api.messageRoutes.map((r) => r.routeKey)]);
   let n = 0;
   while (shown.includes(`__gw${n}_`)) n++;
   return `__gw${n}_`;

@@ -14,9 +14,8 @@ export function addHttpApi(ctx: UnitContext): void {
     const settings = v2StageSettings(ctx, stage);
     ctx.template.add(ctx.names.api, {
       Type: 'AWS::Serverless::HttpApi',
+      // No Name or Description: the document's info carries them, and SAM refuses both when the inline body has them.
       Properties: {
-        Name: ctx.api.name,
-        ...(ctx.api.description ? { Description: ctx.api.description } : {}),
         StageName: stage.name,
         DefinitionBody: ctx.document ?? {},
         ...(gateway.disableExecuteApiEndpoint ? { DisableExecuteApiEndpoint: true } : {}),

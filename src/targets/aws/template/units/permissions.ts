@@ -43,13 +43,15 @@ interface Scope {
 }
 
 function routeScopes(ctx: UnitContext, routeIds: readonly string[]): Scope[] {
+  const wanted = new Set(routeIds);
   return ctx.api.routes
-    .filter((r) => routeIds.includes(r.id) && r.shadowedBy === undefined && r.integration.type === 'lambda')
+    .filter((r) => wanted.has(r.id) && r.shadowedBy === undefined && r.integration.type === 'lambda')
     .map((r) => ({ name: r.id, arn: methodArn(ctx.names.api, r.method, r.gatewayPath) }));
 }
 
 function messageScopes(ctx: UnitContext, routeIds: readonly string[]): Scope[] {
-  const routes = ctx.api.messageRoutes.filter((r) => routeIds.includes(r.id) && r.integration.type === 'lambda');
+  const wanted = new Set(routeIds);
+  const routes = ctx.api.messageRoutes.filter((r) => wanted.has(r.id) && r.integration.type === 'lambda');
   if (ctx.flavour === 'sam') {
     // SAM's WebSocketApi already grants each route function its route in the primary stage.
     const primary = primaryStage(ctx.api).name;

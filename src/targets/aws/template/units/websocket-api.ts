@@ -8,6 +8,7 @@
  * mock or AWS service routes are plain resources in both flavours.
  */
 import { diagnostic } from '../../../../diagnostics/codes.js';
+import { integrationTimeoutMs } from '../../../../ir/apigateway-limits.js';
 import type { IdentitySource, LambdaAuthorizerScheme, MessageRoute, SecurityScheme } from '../../../../ir/types.js';
 import { refName, schemaOrigin } from '../../../../ir/schema.js';
 import { lowerModelSchema, ModelNames, planServiceCall, schemaRefs, type ServiceCallText } from '../../../apigw-openapi/index.js';
@@ -86,7 +87,7 @@ function samRouteProperties(ctx: UnitContext, route: MessageRoute, auth: Connect
   if (route.integration.type !== 'lambda') throw new Error('not a Lambda route');
   return {
     FunctionArn: getAtt(ctx.names.function(route.integration.handler), 'Arn'),
-    IntegrationTimeout: Math.min(route.integration.timeoutMs, 29_000),
+    IntegrationTimeout: Math.min(route.integration.timeoutMs, integrationTimeoutMs.websocket.value),
     OperationName: route.id,
     ...(auth?.apiKey ? { ApiKeyRequired: true } : {}),
   };
@@ -95,6 +96,7 @@ function samRouteProperties(ctx: UnitContext, route: MessageRoute, auth: Connect
 /** How `$connect` is authorized: by at most one IAM or Lambda authorizer scheme, and an API key. */
 interface ConnectAuth {
   readonly authorizer?: { readonly type: 'iam' } | LambdaAuthorizerScheme;
+  /** `MessageRoute.apiKeyRequired`: connecting takes a key, read as `apiKeySource` says. */
   readonly apiKey: boolean;
 }
 
@@ -114,10 +116,10 @@ function connectAuth(ctx: UnitContext, connect: MessageRoute): ConnectAuth | und
       ),
     );
   }
-  if (!chosen && apiKeys.length === 0) return undefined;
+  if (!chosen && !connect.apiKeyRequired) return undefined;
   return {
     ...(chosen ? { authorizer: chosen.type === 'iam' ? { type: 'iam' as const } : (chosen as LambdaAuthorizerScheme) } : {}),
-    apiKey: apiKeys.length > 0,
+    apiKey: connect.apiKeyRequired,
   };
 }
 
@@ -298,7 +300,7 @@ function integrationProperties(ctx: UnitContext, route: MessageRoute): PlannedIn
   const common = { ApiId: ref(ctx.names.api) };
   switch (integration.type) {
     case 'lambda':
-      return { properties: { ...common, IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvokeUri(ctx.names.function(integration.handler)), TimeoutInMillis: Math.min(integration.timeoutMs, 29_000) } };
+      return { properties: { ...common, IntegrationType: 'AWS_PROXY', IntegrationUri: lambdaInvokeUri(ctx.names.function(integration.handler)), TimeoutInMillis: Math.min(integration.timeoutMs, integrationTimeoutMs.websocket.value) } };
     case 'http':
       return {
         properties: {
@@ -306,7 +308,7 @@ function integrationProperties(ctx: UnitContext, route: MessageRoute): PlannedIn
           IntegrationType: integration.proxy ? 'HTTP_PROXY' : 'HTTP',
           IntegrationUri: integration.uri,
           IntegrationMethod: integration.method === 'ANY' ? 'POST' : integration.method,
-          TimeoutInMillis: Math.min(integration.timeoutMs, 29_000),
+          TimeoutInMillis: Math.min(integration.timeoutMs, integrationTimeoutMs.websocket.value),
           ...(Object.keys(integration.requestParameters).length > 0 ? { RequestParameters: { ...integration.requestParameters } } : {}),
         },
       };
@@ -345,7 +347,7 @@ function awsIntegrationProperties(ctx: UnitContext, route: MessageRoute, integra
       CredentialsArn: refs.integrationRoleArn(route.id),
       ...(planned.requestParameters ? { RequestParameters: { ...planned.requestParameters } } : {}),
       ...(requestTemplate !== undefined ? { RequestTemplates: { [defaultKey]: requestTemplate }, TemplateSelectionExpression: defaultKey } : {}),
-      TimeoutInMillis: Math.min(integration.timeoutMs, 29_000),
+      TimeoutInMillis: Math.min(integration.timeoutMs, integrationTimeoutMs.websocket.value),
     },
     response: responseTemplate ?? null,
   };
