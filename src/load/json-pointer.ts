@@ -33,7 +33,7 @@ export function getAtPointer(root: unknown, pointer: string): unknown {
   let node: unknown = root;
   for (const token of tokens) {
     if (Array.isArray(node)) {
-      if (!/^(0|[1-9][0-9]*)$/.test(token)) return undefined;
+      if (!isArrayIndex(token)) return undefined;
       node = node[Number(token)];
     } else if (node !== null && typeof node === 'object' && Object.hasOwn(node, token)) {
       node = (node as Record<string, unknown>)[token];
@@ -44,8 +44,19 @@ export function getAtPointer(root: unknown, pointer: string): unknown {
   return node;
 }
 
+/** `0` or a number without leading zeros, as RFC 6901 writes array indexes. */
+function isArrayIndex(token: string): boolean {
+  if (token.length === 0 || (token.length > 1 && token.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Decodes the fragment of a `$ref` (`#/a/b%20c`) into a pointer (`/a/b c`). */
 export function fragmentToPointer(fragment: string): string | undefined {
+  if (fragment.indexOf('%') === -1) return fragment;
   try {
     return decodeURIComponent(fragment);
   } catch {

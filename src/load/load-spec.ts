@@ -75,18 +75,31 @@ export function loadSpec(specPath: string, options: LoadOptions = {}): LoadedSpe
   const pendingTargets: { target: RefTarget; origin: Origin; ref: string }[] = [];
   while (queue.length > 0) {
     const source = queue.shift() as Source;
-    forEachRef(source.data, (ref, pointer) => {
-      const origin: Origin = { file: source.file, pointer: appendPointer(pointer, '$ref') };
+    const existing = new Map<string, boolean>();
+    forEachRefLazily(source.data, (ref, pointer) => {
+      const originOf = (): Origin => ({ file: source.file, pointer: appendPointer(pointer(), '$ref') });
       if (typeof ref !== 'string') {
-        diagnostics.push(diagnostic('ref-invalid', 'A $ref must be a string such as "#/components/schemas/Order" or "schemas/order.yaml#/Order".', origin));
+        diagnostics.push(diagnostic('ref-invalid', 'A $ref must be a string such as "#/components/schemas/Order" or "schemas/order.yaml#/Order".', originOf()));
         return;
       }
       const parsed = parseRef(source.file, ref);
       if (parsed.kind === 'problem') {
-        diagnostics.push(diagnostic(parsed.code, parsed.message, origin));
+        diagnostics.push(diagnostic(parsed.code, parsed.message, originOf()));
         return;
       }
       const { target } = parsed;
+      if (target.file === source.file) {
+        // Most references point into their own file, whose data is at hand: one that
+        // resolves needs no check later, and no origin, which is the costly part.
+        let found = existing.get(target.pointer);
+        if (found === undefined) {
+          found = getAtPointer(source.data, target.pointer) !== undefined;
+          existing.set(target.pointer, found);
+        }
+        if (!found) pendingTargets.push({ target, origin: originOf(), ref });
+        return;
+      }
+      const origin = originOf();
       if (!sources.has(target.file) && !failedFiles.has(target.file)) {
         const located = locateReferencedFile(rootDir, target.file, ref, origin, diagnostics);
         if (!located) {
@@ -226,16 +239,26 @@ const nameMapKeys = new Set([
  * defaults, enums) and foreign extensions where `$ref` is just a key.
  */
 export function forEachRef(data: unknown, visit: (ref: unknown, pointer: string) => void): void {
+  forEachRefLazily(data, (ref, pointer) => visit(ref, pointer()));
+}
+
+/**
+ * `forEachRef`, giving the pointer as a function that builds it, valid only during the
+ * call: the loader needs it only for a diagnostic.
+ */
+function forEachRefLazily(data: unknown, visit: (ref: unknown, pointer: () => string) => void): void {
   // The pointer of a node is built only where a $ref is found: building one for every
   // node of a large spec cost more than parsing it.
   const tokens: (string | number)[] = [];
   const pointer = (): string => appendPointer('', ...tokens);
-  const walk = (node: unknown, namesHere: boolean): void => {
-    if (node === null || typeof node !== 'object') return;
+  const walk = (node: object, namesHere: boolean): void => {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
+        const item: unknown = node[i];
+        // Scalars hold no $ref: skip them without a call.
+        if (item === null || typeof item !== 'object') continue;
         tokens.push(i);
-        walk(node[i], false);
+        walk(item, false);
         tokens.pop();
       }
       return;
@@ -244,29 +267,30 @@ export function forEachRef(data: unknown, visit: (ref: unknown, pointer: string)
       const value = (node as Record<string, unknown>)[key];
       if (!namesHere) {
         if (key === '$ref') {
-          visit(value, pointer());
+          visit(value, pointer);
           continue;
         }
-        if (literalValueKeys.has(key) && key !== 'examples') continue;
-        if (key.startsWith('x-') && key !== 'x-gateway') continue;
-        if (key === 'examples') {
-          if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        // An extension other than x-gateway (key.startsWith('x-'), without a call).
+        if (key.charCodeAt(0) === 120 && key.charCodeAt(1) === 45 && key !== 'x-gateway') continue;
+        if (literalValueKeys.has(key)) {
+          if (key === 'examples' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
             for (const name in value) {
               const example = (value as Record<string, unknown>)[name];
               if (example !== null && typeof example === 'object' && '$ref' in example) {
-                visit((example as Record<string, unknown>)['$ref'], appendPointer(pointer(), key, name));
+                visit((example as Record<string, unknown>)['$ref'], () => appendPointer(pointer(), key, name));
               }
             }
           }
           continue;
         }
       }
+      if (value === null || typeof value !== 'object') continue;
       tokens.push(key);
       walk(value, !namesHere && nameMapKeys.has(key));
       tokens.pop();
     }
   };
-  walk(data, false);
+  if (data !== null && typeof data === 'object') walk(data, false);
 }
 
 function isOutside(relative: string): boolean {

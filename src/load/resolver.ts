@@ -16,20 +16,32 @@ export type DerefResult = Resolved | { readonly problem: 'unresolved' | 'cycle';
  * that breaks the rules, so this never touches the file system.
  */
 export class Resolver {
+  // Large specs write the same few hundred references thousands of times (GitHub's
+  // "#/components/parameters/owner" on most operations): each is parsed and followed once.
+  // The loaded files never change, so neither do the answers.
+  readonly #targets = new Map<string, Origin | undefined>();
+  readonly #values = new Map<string, unknown>();
+
   constructor(readonly sources: SourceSet) {}
 
   /** Where a `$ref` written in `fromFile` leads, or `undefined` when it leads nowhere loaded. */
   target(fromFile: string, ref: string): Origin | undefined {
+    const key = fromFile + '\u0000' + ref;
+    if (this.#targets.has(key)) return this.#targets.get(key);
     const parsed = parseRef(fromFile, ref);
-    if (parsed.kind !== 'target') return undefined;
-    const source = this.sources.get(parsed.target.file);
-    if (!source) return undefined;
-    return { file: source.file, pointer: parsed.target.pointer };
+    const source = parsed.kind === 'target' ? this.sources.get(parsed.target.file) : undefined;
+    const target = parsed.kind === 'target' && source ? { file: source.file, pointer: parsed.target.pointer } : undefined;
+    this.#targets.set(key, target);
+    return target;
   }
 
   /** The value at an origin. */
   at(origin: Origin): unknown {
-    return getAtPointer(this.sources.get(origin.file)?.data, origin.pointer);
+    const key = origin.file + '#' + origin.pointer;
+    if (this.#values.has(key)) return this.#values.get(key);
+    const value = getAtPointer(this.sources.get(origin.file)?.data, origin.pointer);
+    this.#values.set(key, value);
+    return value;
   }
 
   /** Follows a chain of `$ref` objects until a value that is not one. */

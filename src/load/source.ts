@@ -47,7 +47,8 @@ export class SourceSet {
   readonly #sources = new Map<string, Source>();
   /** A path as written in a `$ref` that reaches, through a symlink inside the root, another file. */
   readonly #aliases = new Map<string, string>();
-  readonly #lineStarts = new Map<string, number[]>();
+  /** Line starts found so far, and where the search for the next one resumes (-1 once done). */
+  readonly #lineStarts = new Map<string, { starts: number[]; resumeAt: number }>();
   readonly #locators = new Map<string, (tokens: readonly string[]) => PointerRange>();
 
   constructor(readonly rootDir: string) {}
@@ -104,13 +105,7 @@ export class SourceSet {
   position(file: string, offset: number): Position {
     const source = this.#sources.get(file);
     if (!source) return { line: 1, column: 1 };
-    let starts = this.#lineStarts.get(file);
-    if (!starts) {
-      starts = [0];
-      const text = source.text;
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-      this.#lineStarts.set(file, starts);
-    }
+    const starts = this.#lineStartsThrough(source, (found) => (found.at(-1) as number) > offset);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -125,8 +120,7 @@ export class SourceSet {
   lineText(file: string, line: number): string {
     const source = this.#sources.get(file);
     if (!source) return '';
-    this.position(file, 0);
-    const starts = this.#lineStarts.get(file) ?? [0];
+    const starts = this.#lineStartsThrough(source, (found) => found.length > line);
     const start = starts[line - 1];
     if (start === undefined) return '';
     const next = starts[line];
@@ -137,9 +131,34 @@ export class SourceSet {
 
   get lineCount(): (file: string) => number {
     return (file) => {
-      this.position(file, 0);
-      return this.#lineStarts.get(file)?.length ?? 0;
+      const source = this.#sources.get(file);
+      return source ? this.#lineStartsThrough(source, () => false).length : 0;
     };
+  }
+
+  /**
+   * The starts of the file's lines, found up to where `enough` says (or to the end): the
+   * diagnostics of a large spec usually sit in its first part, and finding every line of
+   * 13 MB cost more than locating them.
+   */
+  #lineStartsThrough(source: Source, enough: (starts: readonly number[]) => boolean): number[] {
+    let found = this.#lineStarts.get(source.file);
+    if (!found) {
+      found = { starts: [0], resumeAt: 0 };
+      this.#lineStarts.set(source.file, found);
+    }
+    const { starts } = found;
+    const text = source.text;
+    while (found.resumeAt !== -1 && !enough(starts)) {
+      const newline = text.indexOf('\n', found.resumeAt);
+      if (newline === -1) {
+        found.resumeAt = -1;
+      } else {
+        starts.push(newline + 1);
+        found.resumeAt = newline + 1;
+      }
+    }
+    return starts;
   }
 
   #pointerRange(source: Source, tokens: readonly string[]): PointerRange {

@@ -23,8 +23,4 @@ export function targetsFor(artifact: Artifact, _options: TargetOptions): readonl
   }
 }
 
-/** Artifacts that have a back end today, in the order their files are produced. */
-export const availableArtifacts: readonly Artifact[] = ['ir', 'template', 'openapi', 'handlers'];
-
-/** What `compile` emits when `--emit` is not given. */
-export const defaultArtifacts: readonly Artifact[] = availableArtifacts.filter((a) => a !== 'ir').length > 0 ? availableArtifacts.filter((a) => a !== 'ir') : ['ir'];
+export { availableArtifacts, defaultArtifacts } from './artifacts.js';

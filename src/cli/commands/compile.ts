@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { compile, compileSpec, type CompileToFolderResult } from '../../compile.js';
+import { compileSpecWith, writeResult, type CompileToFolderResult } from '../../pipeline.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { formatReports, reportFormats, type ReportFormat } from '../../diagnostics/reporters/index.js';
-import { availableArtifacts, defaultArtifacts, type Artifact } from '../../targets/index.js';
+import { availableArtifacts, defaultArtifacts } from '../../targets/artifacts.js';
+import { loadTargetsFor } from '../../targets/load-targets.js';
+import type { Artifact } from '../../targets/target.js';
 import { stubPath } from '../../targets/handlers/layout.js';
 import type { WriteSummary } from '../../writer/write-output.js';
 import { shellWord, writtenSummary } from '../written-summary.js';
@@ -24,14 +26,15 @@ export function compileCommand(io: Io, setExit: (code: number) => void): Command
     .option('-q, --quiet', 'print errors and warnings only: no info notes, no summary of what was written, no next steps')
     .addOption(new Option('-f, --format <format>', 'diagnostics format').choices(reportFormats).default('stylish'));
   loadOptionFlags(command);
-  command.action((spec: string, options: { out?: string; target: 'sam' | 'cloudformation'; emit?: string; forceStubs?: boolean; quiet?: boolean; format: ReportFormat; maxFileSize?: string; root?: string }) => {
+  command.action(async (spec: string, options: { out?: string; target: 'sam' | 'cloudformation'; emit?: string; forceStubs?: boolean; quiet?: boolean; format: ReportFormat; maxFileSize?: string; root?: string }) => {
     const emit = parseEmit(options.emit);
     const load = loadOptionsFrom(options);
     const printIrOnly = options.out === undefined && emit?.length === 1 && emit[0] === 'ir';
     if (options.out === undefined && !printIrOnly) throw new UsageError('compile needs an output folder: add -o <dir> (or use --emit ir to print the IR).');
     const common = { target: options.target, ...(emit ? { emit } : {}), load };
-    const result: CompileToFolderResult =
-      options.out === undefined ? compileSpec(spec, common) : compile(spec, options.out, { ...common, forceStubs: options.forceStubs ?? false });
+    const targetsFor = await loadTargetsFor(emit ?? defaultArtifacts);
+    const compiled = compileSpecWith(targetsFor, spec, common);
+    const result: CompileToFolderResult = options.out === undefined ? compiled : writeResult(compiled, options.out, { forceOnce: options.forceStubs ?? false });
     const report = formatReports(options.format, [{ spec, sources: result.sources, diagnostics: options.quiet ? result.diagnostics.filter((d) => d.severity !== 'info') : result.diagnostics }], { cwd: io.cwd, color: io.color, version, quietWhenClean: options.quiet ?? false });
     const failed = hasErrors(result.diagnostics);
     if (printIrOnly && !failed && result.api) {

@@ -59,6 +59,11 @@ export function parameterKey(parameter: Pick<Parameter, 'in' | 'name'>): string 
 /** `'ignored'` for a parameter OpenAPI says to ignore; `undefined` for one that cannot be read. */
 function readParameter(ctx: BuildContext, written: Node): Parameter | 'ignored' | undefined {
   const resolved = ctx.deref(written);
+  if (resolved && resolved !== written) return ctx.shared('parameter', resolved.origin, () => readResolvedParameter(ctx, resolved));
+  return readResolvedParameter(ctx, resolved);
+}
+
+function readResolvedParameter(ctx: BuildContext, resolved: Node | undefined): Parameter | 'ignored' | undefined {
   const node = resolved && expectObject(ctx, resolved, 'A parameter');
   if (!node) return undefined;
   const name = stringAt(node, 'name');

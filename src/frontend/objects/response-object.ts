@@ -19,11 +19,13 @@ export function readResponses(ctx: BuildContext, node: Node): Response[] {
     const resolved = ctx.deref(written);
     const response = resolved && expectObject(ctx, resolved, `The response "${status}"`);
     if (!response) continue;
+    const read = (): Pick<Response, 'headers' | 'content'> => ({ headers: readHeaders(ctx, child(response, 'headers')), content: readContent(ctx, child(response, 'content')) });
+    const { headers, content } = response !== written ? ctx.shared('response', response.origin, read) : read();
     out.push({
       status,
       description: stringAt(response, 'description') ?? '',
-      headers: readHeaders(ctx, child(response, 'headers')),
-      content: readContent(ctx, child(response, 'content')),
+      headers,
+      content,
       origin: response.origin,
     });
   }

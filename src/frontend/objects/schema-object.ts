@@ -22,6 +22,11 @@ const keywordGroupEnds = (() => {
   const next = (group: readonly string[]): number => (end += group.length);
   return { maps: next(subschemaMaps), lists: next(subschemaLists), subschemas: next(subschemas), numbers: next(numbers), strings: next(strings), booleans: next(booleans) };
 })();
+/** The keywords read one by one after the generic ones, as bits: a schema without any skips those reads. */
+const otherKeyword = {
+  exclusiveMinimum: 1, exclusiveMaximum: 2, required: 4, enum: 8, const: 16, default: 32, examples: 64, example: 128, dependentRequired: 256, discriminator: 512, nullable: 1024,
+} as const;
+const otherKeywordBits = new Map<string, number>(Object.entries(otherKeyword));
 /** Keywords kept outside a `nullable` wrapper: they describe the whole value. */
 const annotations = ['title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly'] as const;
 /** Keywords that say nothing about the value: a `$ref` with only these beside it stays a plain reference. */
@@ -40,6 +45,37 @@ function openApi30Keywords(): ReadonlySet<string> {
 type MutableSchema = { -readonly [K in keyof Schema]: Schema[K] };
 
 /**
+ * Where a schema is: its parent and key. The converter visits every schema of a spec
+ * (49,000 in GitHub's), and building a node and a pointer for each was much of its time
+ * and garbage, though only a diagnostic needs the pointer; it is built then, once.
+ */
+class Place {
+  #origin: Origin | undefined;
+
+  private constructor(
+    readonly file: string,
+    private readonly parent: Place | undefined,
+    private readonly key: string | number,
+    origin: Origin | undefined,
+  ) {
+    this.#origin = origin;
+  }
+
+  static of(origin: Origin): Place {
+    return new Place(origin.file, undefined, '', origin);
+  }
+
+  child(key: string | number): Place {
+    return new Place(this.file, this, key, undefined);
+  }
+
+  get origin(): Origin {
+    this.#origin ??= { file: this.file, pointer: appendPointer((this.parent as Place).origin.pointer, this.key) };
+    return this.#origin;
+  }
+}
+
+/**
  * Names every schema of the API and converts each into the IR dialect. Component schemas
  * keep their names; a schema that a `$ref` reaches anywhere else (another file, a
  * definition inside a path) is hoisted under a new unique name, so that every reference
@@ -50,6 +86,7 @@ export class SchemaRegistry {
   readonly #names = new Set<string>();
   readonly #named: { name: string; schema: SchemaOrBoolean; origin: Origin }[] = [];
   readonly #pending: { index: number; origin: Origin }[] = [];
+  readonly #refByWritten = new Map<string, string | undefined>();
   #depth = 0;
 
   constructor(private readonly ctx: BuildContext) {}
@@ -172,7 +209,22 @@ export class SchemaRegistry {
 
   /** The IR reference (`#/components/schemas/<name>`) for a `$ref` written at `from`. */
   refFor(from: Origin, ref: string): string | undefined {
-    const target = this.ctx.resolver.target(from.file, ref);
+    return this.#refIn(from.file, ref);
+  }
+
+  #refIn(file: string, ref: string): string | undefined {
+    // A reference, once named, keeps its name: the same $ref written again (Kubernetes
+    // writes 613 distinct ones 5,404 times) is answered without following it and escaping
+    // the name again.
+    const written = file + '\u0000' + ref;
+    if (this.#refByWritten.has(written)) return this.#refByWritten.get(written);
+    const found = this.#nameRef(file, ref);
+    this.#refByWritten.set(written, found);
+    return found;
+  }
+
+  #nameRef(file: string, ref: string): string | undefined {
+    const target = this.ctx.resolver.target(file, ref);
     if (!target || this.ctx.resolver.at(target) === undefined) return undefined;
     const key = `${target.file}#${target.pointer}`;
     const known = this.#nameByTarget.get(key);
@@ -206,35 +258,37 @@ export class SchemaRegistry {
 
   /** Converts a Schema Object of either OpenAPI version into the IR dialect. */
   convert(node: Node, booleanAllowed = false): SchemaOrBoolean {
+    return this.#convertAt(node.value, Place.of(node.origin), booleanAllowed);
+  }
+
+  #convertAt(value: unknown, at: Place, booleanAllowed: boolean): SchemaOrBoolean {
     if (this.#depth > maxDepth) {
-      this.ctx.report('openapi-unexpected-type', `Schemas are nested more than ${maxDepth} levels deep here; use named components and $ref.`, node.origin);
+      this.ctx.report('openapi-unexpected-type', `Schemas are nested more than ${maxDepth} levels deep here; use named components and $ref.`, at.origin);
       return {};
     }
     this.#depth++;
     try {
-      return this.#convert(node, booleanAllowed);
+      return this.#convert(value, at, booleanAllowed);
     } finally {
       this.#depth--;
     }
   }
 
-  #convert(node: Node, booleanAllowed: boolean): SchemaOrBoolean {
-    const { value, origin } = node;
+  #convert(value: unknown, at: Place, booleanAllowed: boolean): SchemaOrBoolean {
     if (typeof value === 'boolean') {
-      if (this.ctx.version === '3.0' && !booleanAllowed) this.ctx.report('openapi-unexpected-type', 'OpenAPI 3.0 schemas must be objects; boolean schemas need OpenAPI 3.1.', origin);
+      if (this.ctx.version === '3.0' && !booleanAllowed) this.ctx.report('openapi-unexpected-type', 'OpenAPI 3.0 schemas must be objects; boolean schemas need OpenAPI 3.1.', at.origin);
       return value;
     }
     if (!isObject(value)) {
-      this.ctx.report('openapi-unexpected-type', `A schema must be an object, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}.`, origin);
+      this.ctx.report('openapi-unexpected-type', `A schema must be an object, not ${value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value}.`, at.origin);
       return {};
     }
     if (typeof value['$ref'] === 'string') {
-      const ref = this.refFor(origin, value['$ref']);
+      const ref = this.#refIn(at.file, value['$ref']);
       if (ref === undefined) return {};
-      const siblings = Object.keys(value).filter((k) => k !== '$ref' && !k.startsWith('x-') && !ignorable.has(k));
       // OpenAPI 3.0 ignores every sibling of $ref; 3.1 (JSON Schema 2020-12) applies them too.
-      if (siblings.length === 0 || this.ctx.version === '3.0') return { $ref: ref };
-      const rest = this.#convert({ value: Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$ref')), origin }, false);
+      if (this.ctx.version === '3.0' || !hasSchemaSiblings(value)) return { $ref: ref };
+      const rest = this.#convert(Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$ref')), at, false);
       const { allOf, ...others } = typeof rest === 'boolean' ? {} : (rest as MutableSchema);
       return { allOf: [{ $ref: ref }, ...(allOf ?? [])], ...others };
     }
@@ -242,21 +296,26 @@ export class SchemaRegistry {
     const out: MutableSchema = {};
     const type = value['type'];
     if (typeof type === 'string' && schemaTypes.has(type as SchemaType)) {
-      if (type === 'null' && this.ctx.version === '3.0') this.#unexpected(child(node, 'type'), 'OpenAPI 3.0 has no "null" type; use nullable: true.');
+      if (type === 'null' && this.ctx.version === '3.0') this.#unexpected(at.child('type'), 'OpenAPI 3.0 has no "null" type; use nullable: true.');
       else out.type = type as SchemaType;
     } else if (Array.isArray(type) && this.ctx.version === '3.1' && type.every((t) => typeof t === 'string' && schemaTypes.has(t as SchemaType))) {
       out.type = type.length === 1 ? (type[0] as SchemaType) : (type as SchemaType[]);
     } else if (type !== undefined) {
-      this.#unexpected(child(node, 'type'), `"type" must be one of ${[...schemaTypes].join(', ')}${this.ctx.version === '3.1' ? ', or a list of them' : ''}.`);
+      this.#unexpected(at.child('type'), `"type" must be one of ${[...schemaTypes].join(', ')}${this.ctx.version === '3.1' ? ', or a list of them' : ''}.`);
     }
 
     // One pass over the keys the schema has, taken in the keyword order of the IR: probing
-    // each of the ~35 keywords on every schema was most of the time spent converting.
+    // each of the ~35 keywords on every schema was most of the time spent converting. The
+    // keywords read one by one below are noted in the same pass, and looked up only if there.
     const present: number[] = [];
+    let others = 0;
     for (const key in value) {
       const index = keywordIndex.get(key);
       if (index !== undefined && value[key] !== undefined) present.push(index);
-      else if (this.ctx.version === '3.0' && !key.startsWith('x-') && !openApi30Keywords().has(key)) this.#unknownKeyword(node, key);
+      else {
+        others |= otherKeywordBits.get(key) ?? 0;
+        if (this.ctx.version === '3.0' && !key.startsWith('x-') && !openApi30Keywords().has(key)) this.#unknownKeyword(at, key);
+      }
     }
     if (present.length > 1) present.sort((a, b) => a - b);
     for (const index of present) {
@@ -265,58 +324,67 @@ export class SchemaRegistry {
         const key = keyword as (typeof subschemaMaps)[number];
         const map = value[key];
         if (!isObject(map)) {
-          this.#unexpected(child(node, key), `"${key}" must be an object of schemas.`);
+          this.#unexpected(at.child(key), `"${key}" must be an object of schemas.`);
           continue;
         }
-        const mapNode = child(node, key);
-        // fromEntries defines own properties, so a property named "__proto__" stays a property.
-        out[key] = Object.fromEntries(Object.keys(map).map((name) => [name, this.convert(child(mapNode, name))]));
+        const mapAt = at.child(key);
+        const converted: Record<string, SchemaOrBoolean> = {};
+        for (const name of Object.keys(map)) {
+          const schema = this.#convertAt(map[name], mapAt.child(name), false);
+          // An own property even when the name is "__proto__", as Object.fromEntries would define it.
+          if (name === '__proto__') Object.defineProperty(converted, name, { value: schema, enumerable: true, writable: true, configurable: true });
+          else converted[name] = schema;
+        }
+        out[key] = converted;
       } else if (index < keywordGroupEnds.lists) {
         const key = keyword as (typeof subschemaLists)[number];
         const list = value[key];
         if (!Array.isArray(list)) {
-          this.#unexpected(child(node, key), `"${key}" must be a list of schemas.`);
+          this.#unexpected(at.child(key), `"${key}" must be a list of schemas.`);
           continue;
         }
-        const listNode = child(node, key);
-        out[key] = list.map((_, i) => this.convert(child(listNode, i)));
+        const listAt = at.child(key);
+        const converted: SchemaOrBoolean[] = [];
+        for (let i = 0; i < list.length; i++) converted.push(this.#convertAt(list[i], listAt.child(i), false));
+        out[key] = converted;
       } else if (index < keywordGroupEnds.subschemas) {
         const key = keyword as (typeof subschemas)[number];
         if (key === 'items' && Array.isArray(value[key])) {
-          this.#unexpected(child(node, key), '"items" must be one schema; for tuples use prefixItems (OpenAPI 3.1).');
+          this.#unexpected(at.child(key), '"items" must be one schema; for tuples use prefixItems (OpenAPI 3.1).');
           continue;
         }
         // OpenAPI 3.0 allows a boolean only for additionalProperties.
-        out[key] = this.convert(child(node, key), key === 'additionalProperties');
+        out[key] = this.#convertAt(value[key], at.child(key), key === 'additionalProperties');
       } else if (index < keywordGroupEnds.numbers) {
         const key = keyword as (typeof numbers)[number];
         const n = value[key];
-        if (typeof n !== 'number' || !Number.isFinite(n)) this.#unexpected(child(node, key), `"${key}" must be a number.`);
-        else if (counts.has(key) && !(Number.isInteger(n) && n >= 0)) this.#unexpected(child(node, key), `"${key}" must be a whole number, 0 or more.`);
-        else if (key === 'multipleOf' && !(n > 0)) this.#unexpected(child(node, key), '"multipleOf" must be greater than 0.');
+        if (typeof n !== 'number' || !Number.isFinite(n)) this.#unexpected(at.child(key), `"${key}" must be a number.`);
+        else if (counts.has(key) && !(Number.isInteger(n) && n >= 0)) this.#unexpected(at.child(key), `"${key}" must be a whole number, 0 or more.`);
+        else if (key === 'multipleOf' && !(n > 0)) this.#unexpected(at.child(key), '"multipleOf" must be greater than 0.');
         else out[key] = n;
       } else if (index < keywordGroupEnds.strings) {
         const key = keyword as (typeof strings)[number];
         const text = value[key];
         if (typeof text === 'string') out[key] = text;
-        else this.#unexpected(child(node, key), `"${key}" must be a string.`);
+        else this.#unexpected(at.child(key), `"${key}" must be a string.`);
       } else {
         const key = keyword as (typeof booleans)[number];
         const b = value[key];
         if (typeof b === 'boolean') out[key] = b;
-        else this.#unexpected(child(node, key), `"${key}" must be true or false.`);
+        else this.#unexpected(at.child(key), `"${key}" must be true or false.`);
       }
     }
-    this.#exclusiveBound(node, out, 'exclusiveMinimum', 'minimum');
-    this.#exclusiveBound(node, out, 'exclusiveMaximum', 'maximum');
+    if (others === 0) return out;
+    if (others & otherKeyword.exclusiveMinimum) this.#exclusiveBound(value, at, out, 'exclusiveMinimum', 'minimum');
+    if (others & otherKeyword.exclusiveMaximum) this.#exclusiveBound(value, at, out, 'exclusiveMaximum', 'maximum');
 
     const required = value['required'];
     if (Array.isArray(required) && required.every((r) => typeof r === 'string')) out.required = required as string[];
-    else if (required !== undefined) this.#unexpected(child(node, 'required'), '"required" must be a list of property names.');
+    else if (required !== undefined) this.#unexpected(at.child('required'), '"required" must be a list of property names.');
 
     const enumValues = value['enum'];
     if (Array.isArray(enumValues)) out.enum = enumValues;
-    else if (enumValues !== undefined) this.#unexpected(child(node, 'enum'), '"enum" must be a list of values.');
+    else if (enumValues !== undefined) this.#unexpected(at.child('enum'), '"enum" must be a list of values.');
     if ('const' in value) out.const = value['const'];
     if ('default' in value) out.default = value['default'];
     const examples = value['examples'];
@@ -327,19 +395,19 @@ export class SchemaRegistry {
     if (isObject(dependentRequired)) out.dependentRequired = dependentRequired as Record<string, string[]>;
 
     const discriminator = value['discriminator'];
-    if (discriminator !== undefined) this.#discriminator(child(node, 'discriminator'), out);
+    if (discriminator !== undefined) this.#discriminator({ value: discriminator, origin: at.child('discriminator').origin }, out);
 
     if (value['nullable'] === true) {
       if (this.ctx.version === '3.1') {
-        this.ctx.report('openapi-unexpected-type', 'OpenAPI 3.1 has no "nullable"; write type: [..., "null"] instead. It was applied anyway.', child(node, 'nullable').origin, { severity: 'warning' });
+        this.ctx.report('openapi-unexpected-type', 'OpenAPI 3.1 has no "nullable"; write type: [..., "null"] instead. It was applied anyway.', at.child('nullable').origin, { severity: 'warning' });
       }
       return makeNullable(out);
     }
     return out;
   }
 
-  #exclusiveBound(node: Node, out: MutableSchema, key: 'exclusiveMinimum' | 'exclusiveMaximum', bound: 'minimum' | 'maximum'): void {
-    const v = isObject(node.value) ? node.value[key] : undefined;
+  #exclusiveBound(value: Record<string, unknown>, at: Place, out: MutableSchema, key: 'exclusiveMinimum' | 'exclusiveMaximum', bound: 'minimum' | 'maximum'): void {
+    const v = value[key];
     if (v === undefined) return;
     if (typeof v === 'number') {
       out[key] = v;
@@ -350,14 +418,14 @@ export class SchemaRegistry {
         delete out[bound];
       }
     } else {
-      this.#unexpected(child(node, key), `"${key}" must be a number${this.ctx.version === '3.0' ? ' or a boolean' : ''}.`);
+      this.#unexpected(at.child(key), `"${key}" must be a number${this.ctx.version === '3.0' ? ' or a boolean' : ''}.`);
     }
   }
 
   #discriminator(node: Node, out: MutableSchema): void {
     const value = node.value;
     if (!isObject(value) || typeof value['propertyName'] !== 'string') {
-      this.#unexpected(node, '"discriminator" must be an object with a string "propertyName".');
+      this.ctx.report('openapi-unexpected-type', '"discriminator" must be an object with a string "propertyName".', node.origin);
       return;
     }
     const mapping: [string, string][] = [];
@@ -381,15 +449,15 @@ export class SchemaRegistry {
   }
 
   /** OpenAPI 3.0 Schema Objects take no keywords beyond their own (3.1 allows any, as JSON Schema does). */
-  #unknownKeyword(node: Node, key: string): void {
-    const at = child(node, key).origin;
+  #unknownKeyword(schema: Place, key: string): void {
+    const at = schema.child(key).origin;
     const only31 = ['const', 'examples', 'prefixItems', '$defs', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'contentMediaType', 'contentEncoding', 'unevaluatedProperties', 'propertyNames', 'contains', 'patternProperties'];
     const advice = only31.includes(key) ? ` "${key}" is a JSON Schema keyword of OpenAPI 3.1; use openapi: 3.1.0 to use it.` : didYouMean(key, openApi30Keywords());
     this.ctx.report('openapi-schema', `The OpenAPI 3.0 Schema Object at ${at.pointer.slice(1).split('/').join('.')} has no key "${key}".${advice}`, { ...at, key: true });
   }
 
-  #unexpected(node: Node, message: string): void {
-    this.ctx.report('openapi-unexpected-type', message, node.origin);
+  #unexpected(at: Place, message: string): void {
+    this.ctx.report('openapi-unexpected-type', message, at.origin);
   }
 }
 
@@ -411,6 +479,12 @@ function makeNullable(schema: MutableSchema): Schema {
     }
   }
   return { ...outer, anyOf: [inner, { type: 'null' }] };
+}
+
+/** Whether a schema has keywords beside `$ref` that say something about the value. */
+function hasSchemaSiblings(value: Record<string, unknown>): boolean {
+  for (const key in value) if (key !== '$ref' && !key.startsWith('x-') && !ignorable.has(key)) return true;
+  return false;
 }
 
 const keywordLike = new Set([
