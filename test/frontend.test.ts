@@ -56,7 +56,33 @@ components:
     reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}
 `);
 
+const anyRouteSpec = (kind: string, options: string) => spec(`x-gateway:
+  kind: ${kind}
+  defaults: {lambda: {handler: api}}
+  cors: {origins: ['https://app.example.com']}
+paths:
+  /p/{proxy+}:
+    parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+    x-gateway:
+      any:
+        security: [{reqAuth: []}]
+        responses: {'200': {description: ok}}
+${options}components:
+  securitySchemes:
+    reqAuth: {type: apiKey, in: header, name: X-Internal-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}
+`);
+const publicOptions = `    options:
+      security: []
+      responses: {'204': {description: preflight}}
+`;
+
 const cases: [string, FrontEndCase][] = [
+  [
+    'an authorized ANY route of an HTTP API with CORS gets the preflights its authorizer refuses',
+    { given: anyRouteSpec('http', ''), want: [{ code: 'apigw-cors-any-route-auth', at: '12:9', pointer: '/paths/~1p~1{proxy+}/x-gateway/any' }] },
+  ],
+  ['an authorized ANY route beside a public OPTIONS operation: the preflights go to that', { given: anyRouteSpec('http', publicOptions), want: [] }],
+  ['an authorized ANY route of a REST API: its OPTIONS mock answers preflights', { given: anyRouteSpec('rest', ''), want: [] }],
   [
     'CORS headers listed by the spec that leave out what the authorizer and a parameter read (a safelisted one may be left out)',
     { given: corsHeadersSpec('[Content-Type]'), want: [{ code: 'x-gateway-cors-header-missing', at: '5:57', pointer: '/x-gateway/cors/headers' }] },

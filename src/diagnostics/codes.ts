@@ -84,6 +84,7 @@ export const codes = {
   'apigw-integration-unsupported': { severity: 'error', summary: 'An integration cannot be configured this way on this kind of API.' },
   'apigw-static-value-invalid': { severity: 'error', summary: 'A header value cannot be written as an API Gateway static value.' },
   'apigw-cors-invalid': { severity: 'error', summary: 'A CORS setting cannot be enforced as written.' },
+  'apigw-cors-any-route-auth': { severity: 'warning', summary: 'An HTTP API sends CORS preflights to an ANY route that requires auth, whose authorizer refuses them; a public OPTIONS operation on the path must take them.' },
   'apigw-cors-limited': { severity: 'info', summary: 'Some responses cannot carry the CORS headers the spec asks for: gateway errors for one of several origins only, HTTP proxy responses only if the backend sends them.' },
   'apigw-scopes-unenforced': { severity: 'warning', summary: 'An operation requires scopes that API Gateway cannot check for its kind of authorizer.' },
   'apigw-shadowed-security-differs': { severity: 'error', summary: 'Operations the gateway routes as one method require different auth.' },

@@ -18,7 +18,7 @@ interface ReadHeader {
   readonly origin: Origin;
 }
 
-export type CompleteCorsReport = (code: 'x-gateway-cors-header-missing', message: string, origin: Origin, related: readonly { message: string; origin: Origin }[]) => void;
+export type CompleteCorsReport = (code: 'x-gateway-cors-header-missing' | 'apigw-cors-any-route-auth', message: string, origin: Origin, related: readonly { message: string; origin: Origin }[]) => void;
 
 /**
  * Fills the CORS methods and headers the spec leaves out: every method the API routes
@@ -47,9 +47,32 @@ export function completeCors(api: Api, report: CompleteCorsReport = () => {}): A
       );
     }
   }
+  if (api.kind === 'http') reportAuthorizedAnyRoutes(api, report);
   const headers = cors.headers.length > 0 ? cors.headers : uniqueCaseless([...gatewayHeaders, ...read.map((h) => h.name)]);
   const routes = api.kind === 'rest' ? api.routes.map((route) => keyedOnOrigin(route, cors)) : api.routes;
   return { ...api, routes, gateway: { ...api.gateway, cors: { ...cors, methods, headers } } };
+}
+
+/**
+ * An HTTP API answers a CORS preflight itself only when no route matches `OPTIONS`; an
+ * `ANY` route matches it, so the preflight meets that route's authorizer, which refuses it
+ * (it carries no credentials), and the browser never sends the real request. An explicit
+ * public `OPTIONS` operation on the path takes the preflight instead.
+ */
+function reportAuthorizedAnyRoutes(api: Api, report: CompleteCorsReport): void {
+  const withOptions = new Set(api.routes.filter((r) => r.method === 'OPTIONS').map((r) => r.gatewayPath));
+  for (const route of api.routes) {
+    if (route.method !== 'ANY' || route.shadowedBy !== undefined || withOptions.has(route.gatewayPath)) continue;
+    const { security } = route;
+    const authorized = !security.public && security.requirements.length > 0 && security.requirements.every((alternative) => alternative.length > 0);
+    if (!authorized) continue;
+    report(
+      'apigw-cors-any-route-auth',
+      `ANY ${route.path} requires auth, and an HTTP API sends browsers' CORS preflights (OPTIONS) to an ANY route instead of answering them, so its authorizer refuses them and browsers block every call. Add an options operation on ${route.path} with security: [] (its handler answers 204; API Gateway adds the CORS headers).`,
+      route.origin,
+      [],
+    );
+  }
 }
 
 /**
