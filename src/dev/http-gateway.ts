@@ -89,9 +89,10 @@ async function pipeline(runtime: DevRuntime, app: DevApp, request: GatewayReques
   const cors = app.api.gateway.cors;
   if (cors && request.method === 'OPTIONS') {
     // REST APIs: every resource whose spec does not route OPTIONS has the document's OPTIONS mock, which answers any OPTIONS request.
-    // HTTP APIs: the gateway answers every preflight itself, on any path.
+    // HTTP APIs: the gateway answers a preflight itself, on any path, unless a route matches
+    // OPTIONS there (an OPTIONS or ANY route), which then takes it, authorizer included.
     const resource = rest ? app.router.resourceAt(path) : undefined;
-    const answered = rest ? resource !== undefined && !resource.methods.includes('OPTIONS') : isPreflight(request);
+    const answered = rest ? resource !== undefined && !resource.methods.includes('OPTIONS') : isPreflight(request) && !('found' in app.router.lookup('OPTIONS', path));
     if (answered) {
       const answer = preflightAnswer(app.api.kind, cors, resource?.methods ?? [], request);
       exchange.resourcePath = resource?.path ?? path;

@@ -151,3 +151,33 @@ describe('CORS preflights on gatewright dev answer as the compiled template does
     expect(none.status).toBe(403);
   });
 });
+
+// An HTTP API answers a preflight itself only when no route matches OPTIONS; an ANY route
+// does, so the preflight meets its authorizer (AWS re:Post: "JWT authorizers and CORS"), which
+// is what compile warns about (apigw-cors-any-route-auth).
+const anyRouteSpec = `openapi: 3.0.3
+info: {title: T, version: '1'}
+x-gateway:
+  kind: http
+  defaults: {lambda: {handler: api}}
+  cors: {origins: ['https://app.example.com']}
+paths:
+  /plain:
+    get: {operationId: plain, security: [], responses: {'200': {description: ok}}}
+  /locked/{proxy+}:
+    parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+    x-gateway:
+      any: {operationId: locked, security: [{token: []}], responses: {'200': {description: ok}}}
+components:
+  securitySchemes:
+    token: {type: apiKey, in: header, name: X-Token, x-gateway: {lambdaAuthorizer: {handler: authorize}}}
+`;
+
+test.each([
+  ['a path no route matches OPTIONS on: the gateway answers', { given: '/plain', want: 204 }],
+  ['an ANY route that requires auth: its authorizer refuses the preflight', { given: '/locked/a/b', want: 401 }],
+])('HTTP API preflight, %s', async (_name, { given, want }) => {
+  const dev = await startDev({ 'api.yaml': anyRouteSpec });
+  const answer = await fetch(`${dev.url}${given}`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } });
+  expect(answer.status).toBe(want);
+});
