@@ -87,12 +87,13 @@ async function pipeline(runtime: DevRuntime, app: DevApp, request: GatewayReques
   const path = pathAfterStage(app, request.rawPath);
   if (path === undefined) throw notFound();
   const cors = app.api.gateway.cors;
+  const lookup = app.router.lookup(request.method, path);
   if (cors && request.method === 'OPTIONS') {
     // REST APIs: every resource whose spec does not route OPTIONS has the document's OPTIONS mock, which answers any OPTIONS request.
     // HTTP APIs: the gateway answers a preflight itself, on any path, unless a route matches
     // OPTIONS there (an OPTIONS or ANY route), which then takes it, authorizer included.
     const resource = rest ? app.router.resourceAt(path) : undefined;
-    const answered = rest ? resource !== undefined && !resource.methods.includes('OPTIONS') : isPreflight(request) && !('found' in app.router.lookup('OPTIONS', path));
+    const answered = rest ? resource !== undefined && !resource.methods.includes('OPTIONS') : isPreflight(request) && !('found' in lookup);
     if (answered) {
       const answer = preflightAnswer(app.api.kind, cors, resource?.methods ?? [], request);
       exchange.resourcePath = resource?.path ?? path;
@@ -100,7 +101,6 @@ async function pipeline(runtime: DevRuntime, app: DevApp, request: GatewayReques
       return { status: answer.status, headers: [...Object.entries(answer.headers), requestIdHeader(app, exchange)], body: Buffer.alloc(0) };
     }
   }
-  const lookup = app.router.lookup(request.method, path);
   if (!('found' in lookup)) throw notFound();
   const { route, pathParameters } = lookup.found;
   exchange.route = route;

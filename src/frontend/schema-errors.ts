@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Origin } from '../diagnostics/diagnostic.js';
 import { diagnostic, type Code } from '../diagnostics/codes.js';
 import { appendPointer, parsePointer } from '../load/json-pointer.js';
-import { closest, didYouMean } from './did-you-mean.js';
+import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
 
 export interface SchemaErrorCodes {
   readonly invalid: Code;

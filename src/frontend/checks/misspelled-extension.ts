@@ -1,4 +1,4 @@
-import { editDistance } from '../did-you-mean.js';
+import { editDistance } from '../../diagnostics/did-you-mean.js';
 import { child, entries, isObject, type BuildContext, type Node } from '../context.js';
 
 const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

@@ -3,7 +3,7 @@ import { appendPointer, parsePointer } from '../../load/json-pointer.js';
 import type { NamedSchema, Schema, SchemaOrBoolean, SchemaType } from '../../ir/schema.js';
 import { refName, schemaRef } from '../../ir/schema.js';
 import { child, isObject, type BuildContext, type Node } from '../context.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { openApi30SchemaKeywords } from '../validate-document.js';
 
 const schemaTypes = new Set<SchemaType>(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);

@@ -1,5 +1,5 @@
 import type { ApiKind, GatewaySettings, SchemeUse, Security, SecurityScheme, ClientOnlyScheme } from '../../ir/types.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../diagnostics/did-you-mean.js';
 import { child, expectArray, isObject, type BuildContext, type Node } from '../context.js';
 
 /**
